@@ -1,0 +1,27 @@
+namespace VmSpec.Core.Segmentation;
+
+/// <summary>What a segment lets an access do.</summary>
+[Flags]
+public enum SegmentPermissions : byte
+{
+    None = 0,
+    Read = 1,
+    Write = 2,
+    Execute = 4,
+}
+
+/// <summary>
+/// One segment: <see cref="Limit"/> is the highest valid offset (inclusive), so its size is
+/// Limit + 1. An up segment maps offset o to Base + o. A down segment holds the top Limit + 1
+/// offsets of the offset space; its Base is the address just above its highest byte, and offset o
+/// maps to Base − (2^offset_bits − o) (OSTEP's convention).
+/// </summary>
+public readonly record struct Segment(
+    ulong Selector,
+    ulong Base,
+    ulong Limit,
+    SegmentPermissions Permissions,
+    bool GrowsDown = false)
+{
+    public ulong Size => Limit + 1;
+}

@@ -1,0 +1,160 @@
+using System.Numerics;
+
+namespace VmSpec.Core.Tlb;
+
+/// <summary>
+/// A translation lookaside buffer of <c>sets × ways</c> entries (one set of all entries when
+/// fully associative), least-recently-used replacement within a set, entries tagged by ASID and
+/// the global bit. The set of a page is picked by the low bits of its VPN at its own page size.
+/// It holds only what the MMU inserts: a stale entry hits until it is flushed, as on hardware.
+/// </summary>
+public sealed class Tlb
+{
+    // An empty slot's tag. A real tag is (vpn << 6) | shift with shift <= 63, never all ones with
+    // a shift of a real page, so it cannot collide.
+    private const ulong Empty = ulong.MaxValue;
+
+    private readonly ulong[] _tags;
+    private readonly TlbEntry[] _entries;
+    private readonly long[] _lastUse;
+    private readonly int[] _entriesPerShift = new int[64];
+    private ulong _shiftsPresent;
+    private long _clock;
+
+    public Tlb(TlbOptions? options = null)
+    {
+        options ??= new TlbOptions();
+        if (options.Entries <= 0)
+            throw new ArgumentOutOfRangeException(nameof(options), "A TLB needs at least one entry.");
+        Ways = options.Ways ?? options.Entries;
+        if (Ways <= 0 || options.Entries % Ways != 0)
+            throw new ArgumentOutOfRangeException(nameof(options), "Ways must divide the number of entries.");
+
+        Sets = options.Entries / Ways;
+        AsidTagged = options.AsidTagged;
+        _tags = new ulong[options.Entries];
+        _entries = new TlbEntry[options.Entries];
+        _lastUse = new long[options.Entries];
+        Array.Fill(_tags, Empty);
+    }
+
+    public int Capacity => _tags.Length;
+
+    public int Sets { get; }
+
+    public int Ways { get; }
+
+    public bool AsidTagged { get; }
+
+    public int Count { get; private set; }
+
+    /// <summary>The valid entries, for dumps and tests.</summary>
+    public IEnumerable<TlbEntry> Entries
+    {
+        get
+        {
+            for (var i = 0; i < _tags.Length; i++)
+                if (_tags[i] != Empty)
+                    yield return _entries[i];
+        }
+    }
+
+    /// <summary>Finds the entry translating <paramref name="va"/> for <paramref name="asid"/> and marks it used.</summary>
+    public bool TryLookup(ulong va, ushort asid, out TlbEntry entry)
+    {
+        for (var shifts = _shiftsPresent; shifts != 0; shifts &= shifts - 1)
+        {
+            var shift = BitOperations.TrailingZeroCount(shifts);
+            var slot = Find(va >> shift, shift, asid);
+            if (slot >= 0)
+            {
+                _lastUse[slot] = ++_clock;
+                entry = _entries[slot];
+                return true;
+            }
+        }
+        entry = default;
+        return false;
+    }
+
+    /// <summary>Caches a leaf, replacing an entry for the same page and ASID, else an empty slot, else the set's least recently used.</summary>
+    public void Insert(in TlbEntry entry)
+    {
+        var slot = Find(entry.Vpn, entry.PageShift, entry.Asid);
+        if (slot < 0)
+            slot = Victim(SetOf(entry.Vpn));
+        if (_tags[slot] != Empty)
+            Evict(slot);
+
+        _tags[slot] = Tag(entry.Vpn, entry.PageShift);
+        _entries[slot] = entry;
+        _lastUse[slot] = ++_clock;
+        Count++;
+        if (_entriesPerShift[entry.PageShift]++ == 0)
+            _shiftsPresent |= 1UL << entry.PageShift;
+    }
+
+    /// <summary>
+    /// sfence.vma. Neither argument: every entry. Only <paramref name="asid"/>: that ASID's
+    /// non-global entries. Only <paramref name="va"/>: the entries covering va in every ASID,
+    /// global ones included. Both: the non-global entries of that ASID covering va.
+    /// </summary>
+    public void Flush(ulong? va = null, ushort? asid = null)
+    {
+        for (var slot = 0; slot < _tags.Length; slot++)
+        {
+            if (_tags[slot] == Empty)
+                continue;
+            ref readonly var entry = ref _entries[slot];
+            var pageMatches = va is not { } address || entry.Contains(address);
+            var asidMatches = asid is not { } id || (!entry.Global && entry.Asid == id);
+            if (pageMatches && asidMatches)
+                Evict(slot);
+        }
+    }
+
+    private int Find(ulong vpn, int shift, ushort asid)
+    {
+        var set = SetOf(vpn);
+        var tags = _tags.AsSpan(set * Ways, Ways);
+        var tag = Tag(vpn, shift);
+        for (var start = 0; ;)
+        {
+            var found = tags[start..].IndexOf(tag);
+            if (found < 0)
+                return -1;
+            var slot = set * Ways + start + found;
+            ref readonly var entry = ref _entries[slot];
+            if (entry.Vpn == vpn && (entry.Global || !AsidTagged || entry.Asid == asid))
+                return slot;
+            start += found + 1;
+        }
+    }
+
+    private int Victim(int set)
+    {
+        var first = set * Ways;
+        var victim = first;
+        for (var slot = first; slot < first + Ways; slot++)
+        {
+            if (_tags[slot] == Empty)
+                return slot;
+            if (_lastUse[slot] < _lastUse[victim])
+                victim = slot;
+        }
+        return victim;
+    }
+
+    private void Evict(int slot)
+    {
+        var shift = _entries[slot].PageShift;
+        if (--_entriesPerShift[shift] == 0)
+            _shiftsPresent &= ~(1UL << shift);
+        _tags[slot] = Empty;
+        Count--;
+    }
+
+    private int SetOf(ulong vpn) => Sets == 1 ? 0 : (int)(vpn % (ulong)Sets);
+
+    private static ulong Tag(ulong vpn, int shift) => (vpn << 6) | (uint)shift;
+}
