@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Diagnostics;
+using VmSpec.Runner;
+using VmSpec.Runner.Loading;
+using VmSpec.Runner.Results;
+using VmSpec.Runner.Snapshots;
+using VmSpec.Runner.Targets;
+
+namespace VmSpec.Cli.Commands;
+
+/// <summary>
+/// <c>vmspec run PATH...</c>: every scenario under the paths on every built-in MMU whose kind it
+/// lists, one line per scenario × MMU, then a summary. Exit 0 all passed, 1 a failure, 2 a format error.
+/// </summary>
+public static class RunCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders.", Arity = ArgumentArity.OneOrMore };
+        var mmu = new Option<string?>("--mmu") { Description = "Run only on MMUs of this kind." };
+        var stats = new Option<bool>("--stats") { Description = "Print TLB hits, misses, hit ratio, walks, PTE reads and EAT per scenario × MMU." };
+        var tlbTime = new Option<double>("--tlb-time") { Description = "TLB search time for EAT, in ns.", DefaultValueFactory = _ => 1 };
+        var memoryTime = new Option<double>("--mem-time") { Description = "Memory access time for EAT, in ns.", DefaultValueFactory = _ => 100 };
+        var update = new Option<bool>("--update-snapshots") { Description = "Write missing or different snapshots instead of failing." };
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only failures, skips and the summary." };
+
+        var command = new Command("run", "Run scenarios against the built-in MMUs.") { paths, mmu, stats, tlbTime, memoryTime, update, quiet };
+        command.SetAction(parse => Execute(
+            new RunSettings(
+                parse.GetValue(paths) ?? [],
+                parse.GetValue(mmu),
+                parse.GetValue(stats),
+                parse.GetValue(tlbTime),
+                parse.GetValue(memoryTime),
+                parse.GetValue(update) ? SnapshotMode.Update : SnapshotMode.Strict,
+                parse.GetValue(quiet)),
+            output,
+            error));
+        return command;
+    }
+
+    public static int Execute(RunSettings settings, TextWriter output, TextWriter error)
+    {
+        var files = ScenarioFiles.Discover(settings.Paths, out var missing);
+        foreach (var path in missing)
+            error.WriteLine($"{path}: error VMS0000: no such file or folder");
+
+        var loaded = LoadedScenario.LoadAll(files);
+        foreach (var diagnostic in loaded.SelectMany(file => file.Diagnostics))
+            error.WriteLine(diagnostic);
+
+        var targets = BuiltInTargets.All.Where(target => settings.Mmu is null || target.Kind == settings.Mmu).ToList();
+        if (settings.Mmu is not null && targets.Count == 0)
+        {
+            error.WriteLine($"error: no built-in MMU of kind '{settings.Mmu}' (see 'vmspec list')");
+            return ExitCodes.FormatError;
+        }
+
+        var runner = new ScenarioRunner(new RunOptions { Snapshots = new FileSnapshotStore(settings.Snapshots) });
+        var results = new List<ScenarioResult>();
+        var clock = Stopwatch.StartNew();
+        foreach (var scenario in loaded.Select(file => file.Scenario).OfType<Scenarios.Scenario>())
+        {
+            foreach (var target in targets.Where(target => scenario.Mmu.Contains(target.Kind)))
+            {
+                var result = runner.Run(scenario, target);
+                results.Add(result);
+                ResultPrinter.Print(result, settings, output);
+            }
+        }
+        clock.Stop();
+
+        var broken = loaded.Count(file => file.HasErrors) + missing.Count;
+        ResultPrinter.Summary(results, broken, clock.Elapsed, output);
+        if (broken > 0)
+            return ExitCodes.FormatError;
+        return results.Any(result => result.Outcome == Outcome.Failed) ? ExitCodes.Failed : ExitCodes.Passed;
+    }
+}
+
+public sealed record RunSettings(
+    IReadOnlyList<string> Paths,
+    string? Mmu = null,
+    bool Stats = false,
+    double TlbTime = 1,
+    double MemoryTime = 100,
+    SnapshotMode Snapshots = SnapshotMode.Strict,
+    bool Quiet = false);

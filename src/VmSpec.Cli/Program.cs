@@ -1,0 +1,3 @@
+using VmSpec.Cli;
+
+return VmSpecApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using VmSpec.Cli.Commands;
+
+namespace VmSpec.Cli;
+
+/// <summary>The <c>vmspec</c> command: its sub-commands, with output written where the caller says.</summary>
+public static class VmSpecApp
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("VmSpec: run virtual-memory scenarios against MMUs.")
+        {
+            RunCommand.Create(output, error),
+            ListCommand.Create(output),
+        };
+        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

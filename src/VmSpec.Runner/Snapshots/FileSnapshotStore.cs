@@ -1,0 +1,33 @@
+using DiffPlex.Renderer;
+using VmSpec.Scenarios;
+
+namespace VmSpec.Runner.Snapshots;
+
+/// <summary>Snapshots as plain text files beside the scenarios, compared with a unified diff on mismatch.</summary>
+public sealed class FileSnapshotStore(SnapshotMode mode) : ISnapshotStore
+{
+    public SnapshotMode Mode { get; } = mode;
+
+    public string? Compare(Scenario scenario, string label, string kind, string actual)
+    {
+        var path = SnapshotPaths.For(scenario, label, kind);
+        actual = SnapshotPaths.Normalize(actual);
+        var expected = File.Exists(path) ? SnapshotPaths.Normalize(File.ReadAllText(path)) : null;
+        if (expected == actual)
+            return null;
+
+        if (Mode == SnapshotMode.Update)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, actual);
+            return null;
+        }
+
+        return expected is null
+            ? $"snapshot {path} does not exist (run with --update-snapshots to write it); actual:\n{actual}"
+            : $"snapshot {path} differs:\n{UnifiedDiff(expected, actual)}";
+    }
+
+    public static string UnifiedDiff(string expected, string actual) =>
+        UnidiffRenderer.GenerateUnidiff(expected, actual, "expected", "actual", ignoreWhitespace: false, contextLines: 3);
+}
