@@ -60,30 +60,28 @@ internal readonly record struct SegmentDescriptor(ulong Start, ulong Limit, Desc
     };
 
     /// <summary>
-    /// The limit check and the address arithmetic. Up: offset ≤ limit, pa = start + offset. Down:
-    /// offset ≥ 2^bits − size, pa = start + (offset − (2^bits − size)), which is OSTEP's
-    /// base − (2^bits − offset). A descriptor written straight into RAM may reach past 2^56; such an
+    /// The limit check and the address arithmetic. Up: offset ≤ limit, pa = base + offset. Down:
+    /// offset ≥ 2^bits − size, pa = base − (2^bits − offset), OSTEP's convention. A descriptor
+    /// written straight into RAM may reach past 2^56 (or below 0, which wraps in UInt128); such an
     /// address is refused as beyond the limit too, so nothing overflows.
     /// </summary>
     public bool TryTranslate(ulong offset, OffsetSpace space, out ulong pa)
     {
         pa = 0;
-        UInt128 distance;
+        UInt128 address;
         if (GrowsDown)
         {
-            var floor = space.DownFloor(Size);
-            if (offset < floor)
+            if (offset < space.DownFloor(Size))
                 return false;
-            distance = offset - floor;
+            address = Base - (space.Size - offset);
         }
         else
         {
             if (offset > Limit)
                 return false;
-            distance = offset;
+            address = (UInt128)Start + offset;
         }
 
-        var address = Start + distance;
         if (address >= OffsetSpace.PhysicalSize)
             return false;
         pa = (ulong)address;
