@@ -1,13 +1,12 @@
 using CsCheck;
 using VmSpec.Core.Memory;
+using static VmSpec.Core.Tests.Memory.TestRam;
 
 namespace VmSpec.Core.Tests.Memory;
 
 /// <summary>Random alloc / free / contiguous sequences: no frame lost or handed out twice, and the order the model predicts.</summary>
 public sealed class FrameAllocatorPropertyTests
 {
-    private const ulong Base = MachineOptions.DefaultRamBase;
-    private const ulong Frame = PhysicalMemory.FrameSize;
     private const int Frames = 48;
 
     private enum Op { Alloc, Free, AllocContiguous }

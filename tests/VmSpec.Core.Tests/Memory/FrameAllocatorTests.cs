@@ -1,4 +1,5 @@
 using VmSpec.Core.Memory;
+using static VmSpec.Core.Tests.Memory.TestRam;
 
 namespace VmSpec.Core.Tests.Memory;
 
@@ -6,8 +7,6 @@ namespace VmSpec.Core.Tests.Memory;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class FrameAllocatorTests
 {
-    private const ulong Base = MachineOptions.DefaultRamBase;
-    private const ulong Frame = PhysicalMemory.FrameSize;
     private const ulong Size = 64 * Frame;
     private const ulong Top = Base + Size - Frame;
 

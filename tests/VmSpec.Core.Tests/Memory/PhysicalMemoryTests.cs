@@ -1,4 +1,5 @@
 using VmSpec.Core.Memory;
+using static VmSpec.Core.Tests.Memory.TestRam;
 
 namespace VmSpec.Core.Tests.Memory;
 
@@ -6,9 +7,6 @@ namespace VmSpec.Core.Tests.Memory;
 [FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
 public sealed class PhysicalMemoryTests
 {
-    private const ulong Base = MachineOptions.DefaultRamBase;
-    private const ulong FrameSize = PhysicalMemory.FrameSize;
-
     private readonly PhysicalMemory _ram = new(Base, 16UL << 20);
 
     [TestCase(1, 0x88UL)]
@@ -30,13 +28,13 @@ public sealed class PhysicalMemoryTests
     [TestCase(8)]
     public void An_access_straddling_two_frames_is_one_little_endian_value(int size)
     {
-        var at = Base + FrameSize - 1;
+        var at = Base + Frame - 1;
 
         _ram.TryWrite(at, size, 0x1122_3344_5566_7788);
 
         _ram.TryRead(at, size, out var value);
         Assert.That(value, Is.EqualTo(0x1122_3344_5566_7788UL & (ulong.MaxValue >> (64 - 8 * size))));
-        Assert.That(BytesAt(Base + FrameSize, 1), Is.EqualTo(new byte[] { 0x77 }), "the second byte lands in the next frame");
+        Assert.That(BytesAt(Base + Frame, 1), Is.EqualTo(new byte[] { 0x77 }), "the second byte lands in the next frame");
     }
 
     [TestCase(Base - 1, 1, TestName = "one byte below base")]
@@ -74,46 +72,46 @@ public sealed class PhysicalMemoryTests
     {
         var ram = new PhysicalMemory(Base, 1UL << 30);
 
-        for (var pa = Base + (512UL << 20); pa < Base + (515UL << 20); pa += FrameSize)
+        for (var pa = Base + (512UL << 20); pa < Base + (515UL << 20); pa += Frame)
             ram.TryWrite(pa, 8, pa);
         ram.TryWrite(ram.End - 8, 8, 1);
 
-        Assert.That(ram.BackedBytes, Is.EqualTo((3L << 20) + (long)FrameSize));
+        Assert.That(ram.BackedBytes, Is.EqualTo((3L << 20) + (long)Frame));
     }
 
     [Test]
     public void Zeroing_a_frame_clears_it_and_gives_its_memory_back()
     {
-        _ram.TryWrite(Base + FrameSize + 8, 8, 0xDEAD);
-        _ram.TryWrite(Base + 2 * FrameSize, 8, 0xBEEF);
+        _ram.TryWrite(Base + Frame + 8, 8, 0xDEAD);
+        _ram.TryWrite(Base + 2 * Frame, 8, 0xBEEF);
 
-        _ram.ZeroFrame(Base + FrameSize);
+        _ram.ZeroFrame(Base + Frame);
 
-        Assert.That(BytesAt(Base + FrameSize + 8, 8), Is.All.Zero);
-        Assert.That(_ram.BackedBytes, Is.EqualTo((long)FrameSize), "only the neighbour is still backed");
-        Assert.That(BytesAt(Base + 2 * FrameSize, 2), Is.EqualTo(new byte[] { 0xEF, 0xBE }));
+        Assert.That(BytesAt(Base + Frame + 8, 8), Is.All.Zero);
+        Assert.That(_ram.BackedBytes, Is.EqualTo((long)Frame), "only the neighbour is still backed");
+        Assert.That(BytesAt(Base + 2 * Frame, 2), Is.EqualTo(new byte[] { 0xEF, 0xBE }));
     }
 
     [Test]
     public void Copying_a_frame_duplicates_every_byte()
     {
         _ram.TryWrite(Base, 8, 0x0102_0304_0506_0708);
-        _ram.TryWrite(Base + FrameSize - 1, 1, 0xAA);
+        _ram.TryWrite(Base + Frame - 1, 1, 0xAA);
 
-        _ram.CopyFrame(Base, Base + 5 * FrameSize);
+        _ram.CopyFrame(Base, Base + 5 * Frame);
 
-        Assert.That(BytesAt(Base + 5 * FrameSize, 8), Is.EqualTo(BytesAt(Base, 8)));
-        Assert.That(BytesAt(Base + 6 * FrameSize - 1, 1), Is.EqualTo(new byte[] { 0xAA }));
+        Assert.That(BytesAt(Base + 5 * Frame, 8), Is.EqualTo(BytesAt(Base, 8)));
+        Assert.That(BytesAt(Base + 6 * Frame - 1, 1), Is.EqualTo(new byte[] { 0xAA }));
     }
 
     [Test]
     public void Copying_an_untouched_frame_zeroes_the_target()
     {
-        _ram.TryWrite(Base + 5 * FrameSize + 16, 8, 0xFFFF);
+        _ram.TryWrite(Base + 5 * Frame + 16, 8, 0xFFFF);
 
-        _ram.CopyFrame(Base + 9 * FrameSize, Base + 5 * FrameSize);
+        _ram.CopyFrame(Base + 9 * Frame, Base + 5 * Frame);
 
-        Assert.That(BytesAt(Base + 5 * FrameSize + 16, 8), Is.All.Zero);
+        Assert.That(BytesAt(Base + 5 * Frame + 16, 8), Is.All.Zero);
     }
 
     private byte[] BytesAt(ulong pa, int count) =>
