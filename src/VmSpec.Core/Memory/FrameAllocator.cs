@@ -75,8 +75,6 @@ public sealed class FrameAllocator
         first = 0;
         if (count <= 0 || count > FreeFrames || alignment == 0 || (alignment & (alignment - 1)) != 0)
             return false;
-        if (count == 1 && alignment <= FrameSize)
-            return TryAlloc(out first);
 
         if (!FindRun(count, Math.Max(alignment, FrameSize), out var lo))
             return false;

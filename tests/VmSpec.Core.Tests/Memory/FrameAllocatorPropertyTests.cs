@@ -1,0 +1,62 @@
+using CsCheck;
+using VmSpec.Core.Memory;
+using static VmSpec.Core.Tests.Memory.TestRam;
+
+namespace VmSpec.Core.Tests.Memory;
+
+/// <summary>Random alloc / free / contiguous sequences: no frame lost or handed out twice, and the order the model predicts.</summary>
+public sealed class FrameAllocatorPropertyTests
+{
+    private const int Frames = 48;
+
+    private enum Op { Alloc, Free, AllocContiguous }
+
+    private static readonly Gen<(Op Op, int Pick, int Count, int AlignShift)> Step =
+        Gen.Select(Gen.Enum<Op>(), Gen.Int[0, 1000], Gen.Int[1, 6], Gen.Int[0, 3]);
+
+    [Test]
+    public void Random_sequences_never_lose_or_duplicate_a_frame() =>
+        Step.Array[1, 120].Sample(steps =>
+        {
+            var frames = new FrameAllocator(new PhysicalMemory(Base, Frames * Frame));
+            var model = new FreeListModel(Base, Frames * Frame);
+            var inUse = new List<ulong>();
+
+            foreach (var (op, pick, count, alignShift) in steps)
+                Apply(frames, model, inUse, op, pick, count, Frame << alignShift);
+
+            Assert.That(inUse, Is.Unique);
+            Assert.That(frames.FreeFrames, Is.EqualTo(Frames - inUse.Count));
+            var rest = new List<ulong>();
+            while (frames.TryAlloc(out var frame))
+                rest.Add(frame);
+            Assert.That(rest.Concat(inUse), Is.EquivalentTo(Enumerable.Range(0, Frames).Select(i => Base + (ulong)i * Frame)));
+        }, iter: 500);
+
+    private static void Apply(FrameAllocator frames, FreeListModel model, List<ulong> inUse, Op op, int pick, int count, ulong alignment)
+    {
+        switch (op)
+        {
+            case Op.Alloc:
+                var got = frames.TryAlloc(out var frame) ? frame : (ulong?)null;
+                Assert.That(got, Is.EqualTo(model.Alloc()), "single allocation");
+                if (got is { } single)
+                    inUse.Add(single);
+                break;
+            case Op.Free when inUse.Count > 0:
+                var victim = inUse[pick % inUse.Count];
+                inUse.Remove(victim);
+                frames.Free(victim);
+                model.Free(victim);
+                break;
+            case Op.AllocContiguous:
+                var run = frames.TryAllocContiguous(count, alignment, out var first) ? first : (ulong?)null;
+                Assert.That(run, Is.EqualTo(model.AllocContiguous(count, alignment)), $"{count} frames aligned 0x{alignment:x}");
+                if (run is { } start)
+                    inUse.AddRange(Enumerable.Range(0, count).Select(i => start + (ulong)i * Frame));
+                break;
+        }
+        Assert.That(frames.FreeFrames + frames.UsedFrames, Is.EqualTo(frames.TotalFrames));
+        Assert.That(frames.FreeFrames, Is.EqualTo(model.FreeFrames.Count));
+    }
+}
