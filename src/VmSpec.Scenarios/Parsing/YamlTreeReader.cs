@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+
+namespace VmSpec.Scenarios.Parsing
+{
+    /// <summary>
+    /// Builds a <see cref="YamlNode"/> tree from YamlDotNet's event stream. Iterative (an explicit
+    /// stack), so deeply nested garbage cannot overflow the real stack. Syntax errors become VMS0001.
+    /// </summary>
+    internal static class YamlTreeReader
+    {
+        public static YamlNode? Read(string text, ParseContext context)
+        {
+            var parser = new Parser(new StringReader(text));
+            var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            var stack = new Stack<Builder>();
+            YamlNode? document = null;
+            int documents = 0;
+            try
+            {
+                while (parser.MoveNext())
+                {
+                    var current = parser.Current;
+                    switch (current)
+                    {
+                        case DocumentStart start:
+                            documents++;
+                            if (documents == 2)
+                            {
+                                context.Report(DiagnosticCatalog.MultipleDocuments, ToSpan(start.Start, start.End));
+                            }
+                            break;
+                        case Scalar scalar:
+                            Complete(new YamlScalar(ToSpan(scalar.Start, scalar.End), scalar.Value, scalar.Style), scalar.Anchor);
+                            break;
+                        case AnchorAlias alias:
+                            if (anchors.TryGetValue(alias.Value.Value, out var target))
+                            {
+                                Complete(target, AnchorName.Empty);
+                            }
+                            else
+                            {
+                                // An alias to an unknown (or still open, i.e. recursive) anchor.
+                                context.Report(DiagnosticCatalog.YamlSyntax, ToSpan(alias.Start, alias.End), "no anchor '" + alias.Value.Value + "' before this alias");
+                                Complete(new YamlScalar(ToSpan(alias.Start, alias.End), "", ScalarStyle.Plain), AnchorName.Empty);
+                            }
+                            break;
+                        case MappingStart mapping:
+                            stack.Push(new Builder(mapping.Start, mapping.Anchor, isMapping: true));
+                            break;
+                        case SequenceStart sequence:
+                            stack.Push(new Builder(sequence.Start, sequence.Anchor, isMapping: false));
+                            break;
+                        case MappingEnd _:
+                        case SequenceEnd _:
+                            var builder = stack.Pop();
+                            Complete(builder.Build(current.End, context), builder.Anchor);
+                            break;
+                    }
+                }
+            }
+            catch (YamlException e)
+            {
+                context.Report(DiagnosticCatalog.YamlSyntax, ToSpan(e.Start, e.End), CleanMessage(e.Message));
+                return null;
+            }
+
+            return document;
+
+            void Complete(YamlNode node, AnchorName anchor)
+            {
+                // Anchors are registered only once their node is complete, so an alias can never
+                // refer to one of its own ancestors and the tree stays acyclic.
+                if (!anchor.IsEmpty)
+                {
+                    anchors[anchor.Value] = node;
+                }
+                if (stack.Count > 0)
+                {
+                    stack.Peek().Add(node);
+                }
+                else if (documents <= 1)
+                {
+                    document = node;
+                }
+            }
+        }
+
+        private static string CleanMessage(string message)
+        {
+            // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 1) - (...): "; the location is ours to give.
+            int index = message.IndexOf("): ", StringComparison.Ordinal);
+            return message.StartsWith("(Line", StringComparison.Ordinal) && index >= 0 ? message.Substring(index + 3) : message;
+        }
+
+        internal static SourceSpan ToSpan(Mark start, Mark end)
+        {
+            int line = Clamp(start.Line), column = Clamp(start.Column);
+            int endLine = Clamp(end.Line), endColumn = Clamp(end.Column);
+            if (endLine < line || (endLine == line && endColumn < column))
+            {
+                endLine = line;
+                endColumn = column;
+            }
+            int offset = ClampIndex(start.Index);
+            return new SourceSpan(line, column, endLine, endColumn, offset, Math.Max(offset, ClampIndex(end.Index)));
+        }
+
+        private static int Clamp(long value) => value < 1 ? 1 : value > int.MaxValue ? int.MaxValue : (int)value;
+
+        private static int ClampIndex(long value) => value < 0 ? 0 : value > int.MaxValue ? int.MaxValue : (int)value;
+
+        private sealed class Builder
+        {
+            private readonly Mark start;
+            private readonly bool isMapping;
+            private readonly List<YamlNode> items = new List<YamlNode>();
+
+            public Builder(Mark start, AnchorName anchor, bool isMapping)
+            {
+                this.start = start;
+                Anchor = anchor;
+                this.isMapping = isMapping;
+            }
+
+            public AnchorName Anchor { get; }
+
+            public void Add(YamlNode node) => items.Add(node);
+
+            public YamlNode Build(Mark end, ParseContext context)
+            {
+                var span = ToSpan(start, end);
+                if (!isMapping)
+                {
+                    return new YamlSequence(span, items);
+                }
+                var entries = new List<KeyValuePair<YamlScalar, YamlNode>>(items.Count / 2);
+                for (int i = 0; i + 1 < items.Count; i += 2)
+                {
+                    if (items[i] is YamlScalar key)
+                    {
+                        entries.Add(new KeyValuePair<YamlScalar, YamlNode>(key, items[i + 1]));
+                    }
+                    else
+                    {
+                        context.Report(DiagnosticCatalog.WrongNodeKind, items[i].Span, "A key", "a plain word", items[i].Describe());
+                    }
+                }
+                return new YamlMapping(span, entries);
+            }
+        }
+    }
+}
