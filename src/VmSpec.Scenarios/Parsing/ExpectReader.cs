@@ -54,8 +54,8 @@ namespace VmSpec.Scenarios.Parsing
                 context.Report(DiagnosticCatalog.WrongNodeKind, node.Span, "'expect'", "a mapping", node.Describe());
                 return null;
             }
-            var view = new MappingView(context, mapping, "the expect of '" + action + "'", AllKeys);
             var allowed = KeysFor(action);
+            var view = new MappingView(context, mapping, "the expect of '" + action + "'", AllKeys, allowed);
             foreach (var entry in mapping.Entries)
             {
                 string key = entry.Key.Value;

@@ -12,7 +12,8 @@ namespace VmSpec.Scenarios.Parsing
         private readonly Dictionary<string, KeyValuePair<YamlScalar, YamlNode>> entries =
             new Dictionary<string, KeyValuePair<YamlScalar, YamlNode>>(StringComparer.Ordinal);
 
-        public MappingView(ParseContext context, YamlMapping mapping, string what, IReadOnlyList<string> allowedKeys)
+        /// <param name="suggestedKeys">The keys a message lists for an unknown key; <paramref name="allowedKeys"/> when null.</param>
+        public MappingView(ParseContext context, YamlMapping mapping, string what, IReadOnlyList<string> allowedKeys, IReadOnlyList<string>? suggestedKeys = null)
         {
             Node = mapping;
             What = what;
@@ -25,7 +26,7 @@ namespace VmSpec.Scenarios.Parsing
                 }
                 else if (!Contains(allowedKeys, key))
                 {
-                    context.Report(DiagnosticCatalog.UnknownKey, entry.Key.Span, key, what, string.Join(", ", allowedKeys));
+                    context.Report(DiagnosticCatalog.UnknownKey, entry.Key.Span, key, what, string.Join(", ", suggestedKeys ?? allowedKeys));
                 }
                 else
                 {

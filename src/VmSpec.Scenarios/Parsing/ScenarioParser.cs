@@ -35,6 +35,11 @@ namespace VmSpec.Scenarios
         {
             var context = new ParseContext(path);
             var root = YamlTreeReader.Read(text, context);
+            if (root is null && context.Diagnostics.Count == 0)
+            {
+                // An empty file, or one with only comments.
+                context.Report(DiagnosticCatalog.WrongNodeKind, SourceSpan.Start, "A scenario", "a mapping with description, mmu and steps", "nothing");
+            }
             var scenario = root is null ? null : ReadScenario(path, root, context);
             var diagnostics = new EquatableArray<ScenarioDiagnostic>(new List<ScenarioDiagnostic>(context.Diagnostics).ToArray());
             return new ParseResult(context.HasErrors ? null : scenario, diagnostics);

@@ -19,11 +19,13 @@ namespace VmSpec.Scenarios.Parsing
             var stack = new Stack<Builder>();
             YamlNode? document = null;
             int documents = 0;
+            Mark lastEnd = Mark.Empty;
             try
             {
                 while (parser.MoveNext())
                 {
-                    var current = parser.Current;
+                    var current = parser.Current!;
+                    lastEnd = current.End;
                     switch (current)
                     {
                         case DocumentStart start:
@@ -64,7 +66,20 @@ namespace VmSpec.Scenarios.Parsing
             }
             catch (YamlException e)
             {
-                context.Report(DiagnosticCatalog.YamlSyntax, ToSpan(e.Start, e.End), CleanMessage(e.Message));
+                var span = ToSpan(e.Start, e.End);
+                if (e.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentationTab(text) is SourceSpan tab)
+                {
+                    // YamlDotNet blames the enclosing mapping; the tab itself is where the author must look.
+                    span = tab;
+                }
+                context.Report(DiagnosticCatalog.YamlSyntax, span, CleanMessage(e.Message));
+                return null;
+            }
+            catch (Exception e) when (e is InvalidOperationException || e is ArgumentException || e is IndexOutOfRangeException || e is NullReferenceException)
+            {
+                // YamlDotNet's scanner throws these (not YamlException) on some malformed input, e.g. an
+                // unterminated flow sequence. The best place we know is just after the last good event.
+                context.Report(DiagnosticCatalog.YamlSyntax, ToSpan(lastEnd, lastEnd), "malformed YAML after this point (" + e.Message + ")");
                 return null;
             }
 
@@ -87,6 +102,28 @@ namespace VmSpec.Scenarios.Parsing
                     document = node;
                 }
             }
+        }
+
+        /// <summary>The first tab in a line's leading whitespace (YAML indents with spaces only).</summary>
+        private static SourceSpan? FirstIndentationTab(string text)
+        {
+            int line = 1, column = 1;
+            bool indentation = true;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n')
+                {
+                    line++;
+                    column = 1;
+                    indentation = true;
+                    continue;
+                }
+                if (indentation && c == '\t') return new SourceSpan(line, column, line, column + 1, i, i + 1);
+                if (c != ' ' && c != '-') indentation = false;
+                column++;
+            }
+            return null;
         }
 
         private static string CleanMessage(string message)
