@@ -62,15 +62,18 @@ namespace VmSpec.Scenarios
             var mmu = settings.Words(mmuNode, "mmu", NameSyntax.IsKindOrFeature, "MMU kind", NameSyntax.KindOrFeatureRule, required: true);
             var requires = settings.Words(top["requires"], "requires", NameSyntax.IsKindOrFeature, "feature", NameSyntax.KindOrFeatureRule, required: false);
             var tags = settings.Words(top["tags"], "tags", NameSyntax.IsTag, "tag", NameSyntax.TagRule, required: false);
+            int before = context.Diagnostics.Count;
             var memory = settings.Memory(top["memory"]);
             var paging = settings.Paging(top["paging"], out var vaBitsNode);
+            bool memoryAndPagingValid = context.Diagnostics.Count == before;
             var segmentation = settings.Segmentation(top["segmentation"]);
             var sv39 = settings.Sv39(top["sv39"]);
             var tlb = settings.Tlb(top["tlb"]);
             var kernel = settings.Kernel(top["kernel"]);
 
             var shape = new ScenarioShape(mmu.ToArray(), paging, segmentation);
-            if (shape.HasSingleLevel)
+            // Only a valid paging section is worth checking against RAM; otherwise the error is already told.
+            if (shape.HasSingleLevel && memoryAndPagingValid)
             {
                 var where = vaBitsNode?.Span ?? top.KeyOf("paging")?.Span ?? top.KeyOf("memory")?.Span ?? mmuNode?.Span ?? SourceSpan.Start;
                 settings.CheckSingleLevelTable(paging, memory, where);
