@@ -12,6 +12,12 @@ namespace VmSpec.Scenarios.Parsing
     /// </summary>
     internal static class YamlTreeReader
     {
+        /// <summary>
+        /// No scenario nests deeper than a handful of levels. Stopping early also bounds the cost of
+        /// hostile input: YamlDotNet's scanner slows down badly on very deep flow nesting.
+        /// </summary>
+        internal const int MaxDepth = 64;
+
         public static YamlNode? Read(string text, ParseContext context)
         {
             var parser = new Parser(new StringReader(text));
@@ -51,9 +57,11 @@ namespace VmSpec.Scenarios.Parsing
                             }
                             break;
                         case MappingStart mapping:
+                            if (TooDeep(mapping)) return null;
                             stack.Push(new Builder(mapping.Start, mapping.Anchor, isMapping: true));
                             break;
                         case SequenceStart sequence:
+                            if (TooDeep(sequence)) return null;
                             stack.Push(new Builder(sequence.Start, sequence.Anchor, isMapping: false));
                             break;
                         case MappingEnd _:
@@ -84,6 +92,13 @@ namespace VmSpec.Scenarios.Parsing
             }
 
             return document;
+
+            bool TooDeep(ParsingEvent start)
+            {
+                if (stack.Count < MaxDepth) return false;
+                context.Report(DiagnosticCatalog.YamlSyntax, ToSpan(start.Start, start.End), $"nesting deeper than {MaxDepth} levels");
+                return true;
+            }
 
             void Complete(YamlNode node, AnchorName anchor)
             {
