@@ -93,10 +93,12 @@ public class NumberTests
     [Test]
     public void Booleans_are_only_true_and_false()
     {
-        foreach (var word in new[] { "True", "yes", "on", "1" })
+        foreach (var word in new[] { "True", "yes", "on", "1", "\"true\"" })
         {
             Assert.That(Yaml.Ids(Yaml.Header + $"  - map: {{ va: 0x1000, perm: r, global: {word} }}\n"), Is.EqualTo(new[] { "VMS0010" }), word);
         }
+        var quoted = Yaml.Parse(Yaml.Header + "  - map: { va: 0x1000, perm: r, user: 'false' }\n").Diagnostics.Single();
+        Assert.That(quoted.Message, Is.EqualTo("'\"false\"' is not a boolean for 'user'; expected true or false"));
         var step = (MapStep)Yaml.Step("map: { va: 0x1000, perm: r, global: true, user: false }");
         Assert.That((step.Global, step.User), Is.EqualTo((true, false)));
     }

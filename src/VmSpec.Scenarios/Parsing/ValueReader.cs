@@ -94,12 +94,14 @@ namespace VmSpec.Scenarios.Parsing
         {
             var scalar = Scalar(node, key, "true or false");
             if (scalar is null) return null;
-            switch (scalar.Value)
+            // Quoted "true" is a string to every other YAML tool (and to the JSON schema), so it is not a boolean here either.
+            string text = scalar.Style == ScalarStyle.Plain ? scalar.Value : "\"" + scalar.Value + "\"";
+            switch (text)
             {
                 case "true": return true;
                 case "false": return false;
                 default:
-                    context.Report(DiagnosticCatalog.InvalidBoolean, scalar.Span, scalar.Value, key);
+                    context.Report(DiagnosticCatalog.InvalidBoolean, scalar.Span, text, key);
                     return null;
             }
         }
@@ -154,6 +156,11 @@ namespace VmSpec.Scenarios.Parsing
                     return null;
                 }
                 perm |= letter;
+            }
+            if (perm == Scenarios.Perm.None && !allowEmpty)
+            {
+                context.Report(DiagnosticCatalog.InvalidPerm, scalar.Span, scalar.Value, key, expected);
+                return null;
             }
             return perm;
         }
