@@ -1,0 +1,30 @@
+using System.Collections.Generic;
+
+namespace VmSpec.Scenarios.Parsing
+{
+    /// <summary>The state of one parse: where diagnostics go, and which address names are bound so far.</summary>
+    internal sealed class ParseContext
+    {
+        private readonly List<ScenarioDiagnostic> diagnostics = new List<ScenarioDiagnostic>();
+
+        public ParseContext(string filePath) => FilePath = filePath;
+
+        public string FilePath { get; }
+
+        public IReadOnlyList<ScenarioDiagnostic> Diagnostics => diagnostics;
+
+        public bool HasErrors { get; private set; }
+
+        /// <summary>Names bound by <c>as</c> (in step order); <c>clock</c> is always bound.</summary>
+        public List<string> Names { get; } = new List<string> { NamedAddress.Clock };
+
+        public void Report(ScenarioDiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
+        {
+            diagnostics.Add(descriptor.Create(FilePath, span, args));
+            if (descriptor.Severity == ScenarioSeverity.Error)
+            {
+                HasErrors = true;
+            }
+        }
+    }
+}

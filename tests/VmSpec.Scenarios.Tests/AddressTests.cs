@@ -1,0 +1,100 @@
+namespace VmSpec.Scenarios.Tests;
+
+public class AddressTests
+{
+    [Test]
+    public void A_number_is_a_literal_address()
+    {
+        var step = (AccessStep)Yaml.Step("read: 0x4000_1234");
+        Assert.That(step.Address, Is.EqualTo(new LiteralAddress(0x4000_1234)));
+    }
+
+    [TestCase("\"0x1:0xFF\"", 1UL, 0xFFUL)]
+    [TestCase("0x1:0xFF", 1UL, 0xFFUL)]
+    [TestCase("'3:16'", 3UL, 16UL)]
+    public void Sel_colon_offset_is_a_segmented_address(string text, ulong selector, ulong offset)
+    {
+        var step = (AccessStep)Yaml.Step("read: " + text, mmu: "segmentation");
+        Assert.That(step.Address, Is.EqualTo(new SegmentedAddress(selector, offset)));
+    }
+
+    [Test]
+    public void Access_address_key_takes_the_segmented_form()
+    {
+        var step = (AccessStep)Yaml.Step("access: { address: \"0x2:0x10\", op: write, mode: supervisor }", mmu: "segmentation");
+        Assert.That(step, Is.EqualTo(new AccessStep(step.Span, new SegmentedAddress(2, 0x10), AccessOp.Write, PrivilegeMode.Supervisor, null, null, null)));
+    }
+
+    [Test]
+    public void Clock_is_predefined_and_takes_an_offset()
+    {
+        var scenario = Yaml.Valid(Yaml.Header + "  - spawn: { pid: 1 }\n  - load: { pid: 1, va: clock }\n  - load: { pid: 1, va: clock+8, size: 4 }\n");
+        Assert.That(((LoadStep)scenario.Steps[1]).Va, Is.EqualTo(new NamedAddress("clock", 0)));
+        Assert.That(((LoadStep)scenario.Steps[2]).Va, Is.EqualTo(new NamedAddress("clock", 8)));
+    }
+
+    [Test]
+    public void Names_bound_by_as_are_usable_in_later_steps_only()
+    {
+        var yaml = Yaml.Header +
+            "  - spawn: { pid: 1 }\n" +
+            "  - sbrk: { pid: 1, bytes: 8KiB, as: heap }\n" +
+            "  - store: { pid: 1, va: heap+0x10, value: 7 }\n" +
+            "  - mmap: { pid: 1, length: 4KiB, perm: rw, as: buf_2 }\n" +
+            "  - munmap: { pid: 1, va: buf_2, length: 4KiB }\n";
+        var scenario = Yaml.Valid(yaml);
+        Assert.That(((StoreStep)scenario.Steps[2]).Va, Is.EqualTo(new NamedAddress("heap", 0x10)));
+        Assert.That(((MunmapStep)scenario.Steps[4]).Va, Is.EqualTo(new NamedAddress("buf_2", 0)));
+
+        var early = Yaml.Header + "  - spawn: { pid: 1 }\n  - store: { pid: 1, va: heap, value: 7 }\n  - sbrk: { pid: 1, bytes: 8KiB, as: heap }\n";
+        Assert.That(Yaml.Ids(early), Is.EqualTo(new[] { "VMS0016" }));
+    }
+
+    [Test]
+    public void A_name_may_be_bound_again_and_the_latest_wins()
+    {
+        var yaml = Yaml.Header + "  - spawn: { pid: 1 }\n  - sbrk: { pid: 1, bytes: 4KiB, as: top }\n  - sbrk: { pid: 1, bytes: 4KiB, as: top }\n  - read: top\n";
+        Assert.That(Yaml.Parse(yaml).Diagnostics, Is.Empty);
+    }
+
+    [TestCase("9lives", "VMS0033")]
+    [TestCase("a b", "VMS0033")]
+    [TestCase("clock", "VMS0040")]
+    public void As_names_are_checked(string name, string id)
+    {
+        var yaml = Yaml.Header + $"  - mmap: {{ pid: 1, length: 4KiB, perm: r, as: \"{name}\" }}\n";
+        Assert.That(Yaml.Ids(yaml), Is.EqualTo(new[] { id }));
+    }
+
+    [TestCase("read: \"0x1:\"", "VMS0015")]
+    [TestCase("read: \":5\"", "VMS0015")]
+    [TestCase("read: heap+", "VMS0015")]
+    [TestCase("read: \"-5\"", "VMS0015")]
+    [TestCase("map: { va: \"0x1:0x2\", perm: r }", "VMS0015")]
+    [TestCase("access: { address: heap, op: read }", "VMS0015")]
+    [TestCase("read: clock+0x1_0000_0000_0000_0000", "VMS0007")]
+    public void Malformed_addresses_are_reported(string step, string id)
+    {
+        Assert.That(Yaml.Ids(Yaml.Header + "  - " + step + "\n"), Is.EqualTo(new[] { id }));
+    }
+
+    [Test]
+    public void Segmented_offsets_must_fit_the_offset_bits()
+    {
+        var explicitMode = "description: d\nmmu: [segmentation]\nsegmentation: { offset-bits: 8 }\nsteps:\n  - read: \"0x1:0x100\"\n";
+        var diagnostic = Yaml.Parse(explicitMode).Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Message), Is.EqualTo(("VMS0008", "Offset 0x100 for 'read' is out of range; expected less than 2^8 (offset-bits)")));
+
+        var topBits = "description: d\nmmu: [segmentation]\nsegmentation: { mode: top-bits, address-bits: 16, selector-bits: 2 }\nsteps:\n  - read: \"0x4:0x0\"\n";
+        Assert.That(Yaml.Ids(topBits), Is.EqualTo(new[] { "VMS0008" }));
+    }
+
+    [Test]
+    public void Address_expressions_print_readably()
+    {
+        Assert.That(new LiteralAddress(0x1000).ToString(), Is.EqualTo("0x1000"));
+        Assert.That(new SegmentedAddress(1, 0xff).ToString(), Is.EqualTo("0x1:0xff"));
+        Assert.That(new NamedAddress("heap", 0x10).ToString(), Is.EqualTo("heap+0x10"));
+        Assert.That(new NamedAddress("clock", 0).ToString(), Is.EqualTo("clock"));
+    }
+}
