@@ -10,8 +10,9 @@ namespace VmSpec.Core.Paging;
 public abstract partial class PagingMmu
 {
     /// <summary>
-    /// The most base pages one range edit may cover (64 GiB of 4 KiB pages), so that a mistyped
-    /// size is refused instead of running for hours.
+    /// The most leaves one map may write, and the most entries an unmap or protect may visit (holes
+    /// are skipped a whole table at a time, so a sparse range costs little): a mistyped size is
+    /// refused instead of running for hours.
     /// </summary>
     public const ulong MaxPagesPerEdit = 1UL << 24;
 
@@ -32,6 +33,8 @@ public abstract partial class PagingMmu
             return EditResult.Invalid("a leaf needs at least one of R, W, X");
         if (ValidateRange(va, size) is { } invalid)
             return invalid;
+        if (size / PageSize > MaxPagesPerEdit)
+            return EditResult.Invalid($"0x{size:x} bytes is more than {MaxPagesPerEdit} pages");
         if (pa % PageSize != 0)
             return EditResult.Invalid($"pa 0x{pa:x} is not aligned to the page size");
         if (pa + size < pa || (pa + size - 1) >> PpnShift > Pte.PpnMask)
@@ -143,8 +146,11 @@ public abstract partial class PagingMmu
     {
         slots = [];
         var last = va + size - 1;
+        var visited = 0UL;
         for (var offset = 0UL; offset < size;)
         {
+            if (++visited > MaxPagesPerEdit)
+                return EditResult.Invalid($"[0x{va:x}, +0x{size:x}) has too many entries to visit");
             var address = va + offset;
             var probe = Probe(_current, address, 0);
             var regionSize = 1UL << PageShiftAt(probe.Level);
@@ -170,13 +176,15 @@ public abstract partial class PagingMmu
     {
         if (size == 0 || va % PageSize != 0 || size % PageSize != 0)
             return EditResult.Invalid($"[0x{va:x}, +0x{size:x}) is empty or not page aligned");
-        if (size / PageSize > MaxPagesPerEdit)
-            return EditResult.Invalid($"0x{size:x} bytes is more than {MaxPagesPerEdit} pages");
         var last = va + size - 1;
-        if (last < va || RangeFault(va) != FaultReason.None || RangeFault(last) != FaultReason.None)
+        if (last < va || !IsAddressable(va, last))
             return EditResult.Invalid($"[0x{va:x}, +0x{size:x}) leaves the virtual address space");
         return null;
     }
+
+    /// <summary>Whether every address of [va, last] can be translated (no range fault anywhere in it).</summary>
+    protected virtual bool IsAddressable(ulong va, ulong last) =>
+        RangeFault(va) == FaultReason.None && RangeFault(last) == FaultReason.None;
 
     private Pte ReadPte(ulong address)
     {
