@@ -14,9 +14,11 @@ namespace VmSpec.Core.Paging;
 public abstract partial class PagingMmu : IPagingMmu
 {
     private readonly Sv39Options _statusBits;
+    private readonly AddressRule _addresses;
 
-    protected PagingMmu(Machine machine, IEnumerable<string> features)
+    protected PagingMmu(Machine machine, IEnumerable<string> features, AddressRule addresses)
     {
+        _addresses = addresses;
         Machine = machine;
         Features = features.ToFrozenSet();
         Tlb = new VmSpec.Core.Tlb.Tlb(machine.Options.Tlb);
@@ -48,7 +50,7 @@ public abstract partial class PagingMmu : IPagingMmu
     protected int PpnShift => PageShiftAt(0);
 
     /// <summary>NonCanonical or OutOfRange for an address no table can hold, else None.</summary>
-    protected abstract FaultReason RangeFault(ulong va);
+    protected FaultReason RangeFault(ulong va) => _addresses.Check(va);
 
     /// <summary>Walks the tables of a space (which has tables) for va, recording each PTE read into <paramref name="walk"/> when given.</summary>
     private protected abstract WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk);

@@ -39,6 +39,4 @@ public sealed record SingleLevelGeometry
     public long? TableFrames => TableBytes is { } bytes
         ? (long)Math.Max(1, (bytes + PhysicalMemory.FrameSize - 1) / PhysicalMemory.FrameSize)
         : null;
-
-    public bool InRange(ulong va) => VaBits >= 64 || va >> VaBits == 0;
 }

@@ -17,7 +17,7 @@ namespace VmSpec.Core.Paging;
 public sealed class SingleLevelMmu : PagingMmu
 {
     public SingleLevelMmu(Machine machine)
-        : base(machine, [MmuFeatures.Asid, MmuFeatures.Svade])
+        : base(machine, [MmuFeatures.Asid, MmuFeatures.Svade], AddressRule.Below(machine.Options.SingleLevel.VaBits))
     {
         Geometry = new SingleLevelGeometry(machine.Options.SingleLevel);
         StartFirstSpace();
@@ -35,9 +35,6 @@ public sealed class SingleLevelMmu : PagingMmu
     public override int Levels => 1;
 
     protected override int PageShiftAt(int level) => Geometry.PageBits;
-
-    protected override FaultReason RangeFault(ulong va) =>
-        Geometry.InRange(va) ? FaultReason.None : FaultReason.OutOfRange;
 
     private protected override WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk)
     {

@@ -10,7 +10,7 @@ namespace VmSpec.Core.Paging;
 public sealed class Sv39Mmu : PagingMmu
 {
     public Sv39Mmu(Machine machine)
-        : base(machine, [MmuFeatures.Superpages, MmuFeatures.Asid, MmuFeatures.Svade])
+        : base(machine, [MmuFeatures.Superpages, MmuFeatures.Asid, MmuFeatures.Svade], AddressRule.Canonical(Sv39Geometry.VaBits))
     {
         StartFirstSpace();
     }
@@ -22,9 +22,6 @@ public sealed class Sv39Mmu : PagingMmu
     public override int Levels => Sv39Geometry.Levels;
 
     protected override int PageShiftAt(int level) => Sv39Geometry.PageShiftAt(level);
-
-    protected override FaultReason RangeFault(ulong va) =>
-        Sv39Geometry.IsCanonical(va) ? FaultReason.None : FaultReason.NonCanonical;
 
     /// <summary>Both ends canonical and in the same half: the non-canonical hole is not crossed.</summary>
     protected override bool IsAddressable(ulong va, ulong last) =>

@@ -52,15 +52,6 @@ public sealed class SingleLevelMmuTests
     }
 
     [Test]
-    public void Write_without_read_is_reserved_even_where_X_would_allow_the_fetch()
-    {
-        var mmu = SingleLevel();
-        AssertOk(mmu.WritePte(Va, 0, Leaf(Ram, PteFlags.W | PteFlags.X | PteFlags.U | PteFlags.A | PteFlags.D)));
-
-        AssertFault(mmu.Translate(Access.Execute(Va)), FaultKind.InstructionPageFault, FaultReason.Reserved, level: 0);
-    }
-
-    [Test]
     public void Pointer_shape_with_A_is_reserved_before_it_is_no_leaf()
     {
         var mmu = SingleLevel();

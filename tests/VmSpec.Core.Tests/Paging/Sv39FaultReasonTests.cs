@@ -59,24 +59,6 @@ public sealed class Sv39FaultReasonTests
         Assert.That(t.Walk!.Steps.Select(s => s.Level), Is.EqualTo(new[] { 2, 1, 0 }));
     }
 
-    [Test]
-    public void Write_without_read_is_reserved_even_where_X_would_allow_the_fetch()
-    {
-        var mmu = Sv39();
-        AssertOk(mmu.WritePte(Va, 0, Leaf(Frame, PteFlags.W | PteFlags.X | PteFlags.U | PteFlags.A | PteFlags.D)));
-
-        AssertFault(mmu.Translate(Access.Execute(Va)), FaultKind.InstructionPageFault, FaultReason.Reserved, level: 0);
-    }
-
-    [Test]
-    public void Same_leaf_with_R_added_executes()
-    {
-        var mmu = Sv39();
-        AssertOk(mmu.WritePte(Va, 0, Leaf(Frame, PteFlags.R | PteFlags.W | PteFlags.X | PteFlags.U | PteFlags.A | PteFlags.D)));
-
-        AssertPa(mmu.Translate(Access.Execute(Va)), Frame + 0x234);
-    }
-
     [TestCase(54)]
     [TestCase(61)]
     [TestCase(63)]
