@@ -1,6 +1,7 @@
 using VmSpec.Core.Kernel;
 using VmSpec.Core.Mmu;
 using static VmSpec.Core.Tests.Kernel.TestKernels;
+using OsKernel = VmSpec.Core.Kernel.Kernel;
 
 namespace VmSpec.Core.Tests.Kernel;
 
@@ -31,11 +32,7 @@ public sealed class CopyOnWriteTests(string kind)
     [Test]
     public void First_write_copies_and_the_other_side_keeps_the_old_value()
     {
-        var kernel = Create(kind);
-        kernel.Spawn(1, null).Ok();
-        kernel.Sbrk(1, 4096).Ok();
-        kernel.Store(1, DefaultBreak, 8, 42).Ok();
-        kernel.Fork(1, 2).Ok();
+        var kernel = ForkedAfterStoring(42);
         var before = kernel.Used();
 
         kernel.Store(2, DefaultBreak, 8, 99).Ok();
@@ -49,10 +46,7 @@ public sealed class CopyOnWriteTests(string kind)
     [Test]
     public void Write_by_the_last_holder_restores_write_access_without_copying()
     {
-        var kernel = Create(kind);
-        kernel.Spawn(1, null).Ok();
-        kernel.Sbrk(1, 4096).Ok();
-        kernel.Fork(1, 2).Ok();
+        var kernel = ForkedAfterStoring(0);
         kernel.Exit(2).Ok();
         var before = kernel.Used();
 
@@ -67,10 +61,7 @@ public sealed class CopyOnWriteTests(string kind)
     [Test]
     public void After_the_copy_the_parent_is_the_last_holder_and_reuses_its_page()
     {
-        var kernel = Create(kind);
-        kernel.Spawn(1, null).Ok();
-        kernel.Sbrk(1, 4096).Ok();
-        kernel.Fork(1, 2).Ok();
+        var kernel = ForkedAfterStoring(0);
         kernel.Store(2, DefaultBreak, 8, 1).Ok();
 
         kernel.Store(1, DefaultBreak, 8, 2).Ok();
@@ -82,10 +73,7 @@ public sealed class CopyOnWriteTests(string kind)
     [Test]
     public void The_stale_read_only_tlb_entry_is_flushed_when_write_comes_back()
     {
-        var kernel = Create(kind);
-        kernel.Spawn(1, null).Ok();
-        kernel.Sbrk(1, 4096).Ok();
-        kernel.Fork(1, 2).Ok();
+        var kernel = ForkedAfterStoring(0);
         kernel.Load(1, DefaultBreak).Ok(); // caches the read-only leaf
         kernel.Exit(2).Ok();
 
@@ -142,5 +130,16 @@ public sealed class CopyOnWriteTests(string kind)
         Assert.That(kernel.Used() - before, Is.EqualTo(3 + kernel.Stats().TableFramesByPid[2]));
         Assert.That(kernel.Stats().Faults.Cow, Is.Zero);
         Assert.That(kernel.Load(1, DefaultBreak).Ok(), Is.EqualTo(7));
+    }
+
+    /// <summary>Process 1 with one heap page holding <paramref name="value"/>, forked into process 2.</summary>
+    private OsKernel ForkedAfterStoring(ulong value)
+    {
+        var kernel = Create(kind);
+        kernel.Spawn(1, null).Ok();
+        kernel.Sbrk(1, 4096).Ok();
+        kernel.Store(1, DefaultBreak, 8, value).Ok();
+        kernel.Fork(1, 2).Ok();
+        return kernel;
     }
 }
