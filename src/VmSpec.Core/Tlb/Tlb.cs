@@ -18,6 +18,12 @@ public sealed class Tlb
     private readonly TlbEntry[] _entries;
     private readonly long[] _lastUse;
     private readonly int[] _entriesPerShift = new int[64];
+
+    // A direct-mapped index in front of the associative scan: for a (vpn, shift) it remembers the
+    // slot last found or filled, plus one. It is only a guess, checked against the slot's tag and
+    // ASID before use, so flushes and evictions need not touch it and lookups stay exact.
+    private readonly int[] _hints;
+    private readonly int _hintMask;
     private ulong _shiftsPresent;
     private long _clock;
 
@@ -36,6 +42,8 @@ public sealed class Tlb
         _entries = new TlbEntry[options.Entries];
         _lastUse = new long[options.Entries];
         Array.Fill(_tags, Empty);
+        _hints = new int[(int)BitOperations.RoundUpToPowerOf2((uint)options.Entries * 4)];
+        _hintMask = _hints.Length - 1;
     }
 
     public int Capacity => _tags.Length;
@@ -88,6 +96,7 @@ public sealed class Tlb
 
         _tags[slot] = Tag(entry.Vpn, entry.PageShift);
         _entries[slot] = entry;
+        _hints[HintOf(entry.Vpn, entry.PageShift)] = slot + 1;
         _lastUse[slot] = ++_clock;
         Count++;
         if (_entriesPerShift[entry.PageShift]++ == 0)
@@ -115,21 +124,36 @@ public sealed class Tlb
 
     private int Find(ulong vpn, int shift, ushort asid)
     {
+        var tag = Tag(vpn, shift);
+        var hint = HintOf(vpn, shift);
+        var guess = _hints[hint] - 1;
+        if (guess >= 0 && _tags[guess] == tag && Matches(guess, vpn, asid))
+            return guess;
+
         var set = SetOf(vpn);
         var tags = _tags.AsSpan(set * Ways, Ways);
-        var tag = Tag(vpn, shift);
         for (var start = 0; ;)
         {
             var found = tags[start..].IndexOf(tag);
             if (found < 0)
                 return -1;
             var slot = set * Ways + start + found;
-            ref readonly var entry = ref _entries[slot];
-            if (entry.Vpn == vpn && (entry.Global || !AsidTagged || entry.Asid == asid))
+            if (Matches(slot, vpn, asid))
+            {
+                _hints[hint] = slot + 1;
                 return slot;
+            }
             start += found + 1;
         }
     }
+
+    private bool Matches(int slot, ulong vpn, ushort asid)
+    {
+        ref readonly var entry = ref _entries[slot];
+        return entry.Vpn == vpn && (entry.Global || !AsidTagged || entry.Asid == asid);
+    }
+
+    private int HintOf(ulong vpn, int shift) => (int)(vpn ^ ((ulong)shift << 5)) & _hintMask;
 
     private int Victim(int set)
     {

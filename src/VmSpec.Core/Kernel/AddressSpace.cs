@@ -1,0 +1,51 @@
+using VmSpec.Core.Paging;
+
+namespace VmSpec.Core.Kernel;
+
+/// <summary>A leaf PTE the kernel wrote: which page it points at, with which flags.</summary>
+internal readonly record struct Leaf(Page Page, PteFlags Flags)
+{
+    public bool Writable => (Flags & PteFlags.W) != 0;
+}
+
+/// <summary>
+/// One address space: an ASID in the MMU, its VMAs, the private pages it holds and the leaves it
+/// has in its tables. A process owns one; a vfork child borrows its parent's, so
+/// <see cref="Users"/> counts the processes that run in it.
+/// </summary>
+internal sealed class AddressSpace(ushort asid, ulong heapStart)
+{
+    public ushort Asid { get; } = asid;
+
+    public int Users { get; set; } = 1;
+
+    /// <summary>The break at spawn: the heap is [HeapStart, Break).</summary>
+    public ulong HeapStart { get; } = heapStart;
+
+    public ulong Break { get; set; } = heapStart;
+
+    /// <summary>Sorted by start, never overlapping.</summary>
+    public List<Vma> Vmas { get; } = [];
+
+    /// <summary>The private pages this space holds a reference to, by virtual address, resident or swapped.</summary>
+    public Dictionary<ulong, Page> Private { get; } = [];
+
+    /// <summary>The leaves in this space's tables: a mirror kept so fork, exit and rebuilds need not walk.</summary>
+    public Dictionary<ulong, Leaf> Leaves { get; } = [];
+
+    public Vma? FindVma(ulong va)
+    {
+        foreach (var vma in Vmas)
+            if (vma.Contains(va))
+                return vma;
+        return null;
+    }
+
+    public void AddVma(Vma vma)
+    {
+        var index = Vmas.FindIndex(other => other.Start > vma.Start);
+        Vmas.Insert(index < 0 ? Vmas.Count : index, vma);
+    }
+
+    public Vma HeapVma => Vmas.First(vma => vma.Kind == VmaKind.Heap);
+}

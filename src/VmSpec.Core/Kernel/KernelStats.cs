@@ -1,0 +1,55 @@
+namespace VmSpec.Core.Kernel;
+
+/// <summary>Page faults the kernel handled, by what resolved them.</summary>
+public sealed record FaultCounts
+{
+    /// <summary>First touch of an anonymous page: a zeroed frame was allocated.</summary>
+    public long Lazy { get; set; }
+
+    /// <summary>A page already in memory (shared, or resident since fork) got its PTE in this process.</summary>
+    public long Minor { get; set; }
+
+    /// <summary>A write to a shared COW page copied it.</summary>
+    public long CowCopy { get; set; }
+
+    /// <summary>A write to a COW page its process held alone: write access was restored, nothing copied.</summary>
+    public long CowReuse { get; set; }
+
+    public long Cow => CowCopy + CowReuse;
+
+    public long SwapIn { get; set; }
+
+    /// <summary>Faults that ended in SIGSEGV.</summary>
+    public long Segv { get; set; }
+
+    /// <summary>Faults that ended in SIGKILL (no frame).</summary>
+    public long Kill { get; set; }
+}
+
+/// <summary>
+/// A snapshot of the kernel's accounting. <see cref="KernelFrames"/> is what the kernel holds for
+/// itself (the clock page and the idle address space's tables), so with no process left
+/// <see cref="UsedFrames"/> equals it.
+/// </summary>
+public sealed record KernelStats(
+    long TotalFrames,
+    long FreeFrames,
+    long UsedFrames,
+    long KernelFrames,
+    FaultCounts Faults,
+    long PagesSwappedOut,
+    long PagesSwappedIn,
+    long SwapSlotsUsed,
+    IReadOnlyDictionary<int, long> TableFramesByPid);
+
+/// <summary>
+/// What one process's memory costs: its page-table frames against the pages it maps. The same
+/// sparse layout costs a few frames of tables on Sv39 and the whole linear table on single-level.
+/// </summary>
+public sealed record ProcessMemoryReport(
+    int Pid,
+    ushort Asid,
+    long TableFrames,
+    long ResidentPages,
+    long SwappedPages,
+    ulong MappedBytes);

@@ -1,0 +1,24 @@
+using VmSpec.Core.Mmu;
+
+namespace VmSpec.Core.Paging;
+
+/// <summary>
+/// Which virtual addresses a table format can hold at all: Sv39's canonical 39-bit addresses, or
+/// the single-level table's addresses below 2^va-bits. A value, not a virtual call, because every
+/// translation, TLB hits included, asks it first.
+/// </summary>
+public readonly record struct AddressRule(int Bits, bool SignExtended)
+{
+    public static AddressRule Canonical(int bits) => new(bits, true);
+
+    public static AddressRule Below(int bits) => new(bits, false);
+
+    public FaultReason Check(ulong va)
+    {
+        if (Bits >= 64)
+            return FaultReason.None;
+        if (SignExtended)
+            return (ulong)((long)va << (64 - Bits) >> (64 - Bits)) == va ? FaultReason.None : FaultReason.NonCanonical;
+        return va >> Bits == 0 ? FaultReason.None : FaultReason.OutOfRange;
+    }
+}

@@ -1,0 +1,65 @@
+using VmSpec.Core.Mmu;
+
+namespace VmSpec.Core.Paging;
+
+/// <summary>Address spaces: one root per ASID, created on first use, the current one used by translations.</summary>
+public abstract partial class PagingMmu
+{
+    private readonly Dictionary<ushort, AddressSpace> _spaces = [];
+    private AddressSpace _current;
+
+    public ushort CurrentAsid => _current.Asid;
+
+    /// <summary>
+    /// Takes the frames of a new space's root (or whole) table and calls
+    /// <see cref="AddressSpace.SetRoot"/>; false, with nothing taken, when RAM cannot provide them.
+    /// </summary>
+    private protected abstract bool TryCreateTables(AddressSpace space);
+
+    /// <summary>
+    /// Creates ASID 0, the space a machine starts in. Called by the derived constructor once its
+    /// geometry is set. When no table can be had the space exists without one, and every access faults.
+    /// </summary>
+    protected void StartFirstSpace()
+    {
+        TryCreateTables(_current);
+        _spaces[_current.Asid] = _current;
+    }
+
+    /// <summary>The physical address of a space's root table; null when it has none or does not exist.</summary>
+    public ulong? RootOf(ushort asid) =>
+        _spaces.TryGetValue(asid, out var space) && space.HasTables ? space.Root : null;
+
+    public EditResult SwitchAddressSpace(ushort asid)
+    {
+        if (!_spaces.TryGetValue(asid, out var space))
+        {
+            space = new AddressSpace(asid);
+            if (!TryCreateTables(space))
+                return EditResult.OutOfMemory($"no frames for the tables of ASID {asid}");
+            _spaces.Add(asid, space);
+        }
+
+        // Without ASID tags the TLB cannot tell spaces apart, so changing space must flush it.
+        if (space != _current && !Tlb.AsidTagged)
+            Tlb.Flush();
+        _current = space;
+        return EditResult.Ok;
+    }
+
+    public EditResult DestroyAddressSpace(ushort asid)
+    {
+        if (asid == _current.Asid)
+            return EditResult.Invalid($"ASID {asid} is the current address space");
+        if (!_spaces.Remove(asid, out var space))
+            return EditResult.Invalid($"no address space with ASID {asid}");
+
+        // Newest first, the reverse of how they were taken.
+        for (var i = space.TableFrames.Count - 1; i >= 0; i--)
+            Machine.Frames.Free(space.TableFrames[i]);
+        return EditResult.Ok;
+    }
+
+    public long TableFrames(ushort asid) =>
+        _spaces.TryGetValue(asid, out var space) ? space.TableFrames.Count : 0;
+}

@@ -1,0 +1,121 @@
+using System.Collections.Frozen;
+using VmSpec.Core.Memory;
+using VmSpec.Core.Mmu;
+using VmSpec.Core.Tlb;
+
+namespace VmSpec.Core.Paging;
+
+/// <summary>
+/// What every paging MMU over the Sv39 PTE layout shares: the translation pipeline (range check,
+/// TLB, walk, leaf check, A/D write-back, TLB fill), address spaces, and table editing. A table
+/// format supplies only its geometry and how to descend its tables (<see cref="Descend"/> for the
+/// walk, <see cref="Probe"/> for editing).
+/// </summary>
+public abstract partial class PagingMmu : IPagingMmu
+{
+    private readonly Sv39Options _statusBits;
+    private readonly AddressRule _addresses;
+
+    protected PagingMmu(Machine machine, IEnumerable<string> features, AddressRule addresses)
+    {
+        _addresses = addresses;
+        Machine = machine;
+        Features = features.ToFrozenSet();
+        Tlb = new VmSpec.Core.Tlb.Tlb(machine.Options.Tlb);
+        _statusBits = machine.Options.Sv39;
+        _current = new AddressSpace(0);
+    }
+
+    public abstract string Kind { get; }
+
+    public IReadOnlySet<string> Features { get; }
+
+    public Machine Machine { get; }
+
+    public MmuCounters Counters { get; } = new();
+
+    /// <summary>The TLB translations go through, built from the machine's <c>tlb</c> options.</summary>
+    public VmSpec.Core.Tlb.Tlb Tlb { get; }
+
+    public abstract ulong PageSize { get; }
+
+    public abstract int Levels { get; }
+
+    protected PhysicalMemory Memory => Machine.Memory;
+
+    /// <summary>log2 of the size of a page mapped by a leaf at <paramref name="level"/>.</summary>
+    protected abstract int PageShiftAt(int level);
+
+    /// <summary>Shift from PPN to physical address: the base page's.</summary>
+    protected int PpnShift => PageShiftAt(0);
+
+    /// <summary>NonCanonical or OutOfRange for an address no table can hold, else None.</summary>
+    protected FaultReason RangeFault(ulong va) => _addresses.Check(va);
+
+    /// <summary>Walks the tables of a space (which has tables) for va, recording each PTE read into <paramref name="walk"/> when given.</summary>
+    private protected abstract WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk);
+
+    public Translation Translate(in Access access)
+    {
+        var va = access.Address;
+        var rangeFault = RangeFault(va);
+        if (rangeFault != FaultReason.None)
+            return Translation.Faulted(Faults.PageFault(access.Type), rangeFault, -1);
+
+        var context = AccessContext.For(access, _statusBits);
+        if (Tlb.TryLookup(va, _current.Asid, out var entry) && LeafCheck.HitAllows(entry.Flags, context))
+        {
+            Counters.TlbHits++;
+            return Translation.Success(entry.Translate(va), entry.Level, entry.PageSize, tlbHit: true, walk: null);
+        }
+
+        Counters.TlbMisses++;
+        return Walk(va, context);
+    }
+
+    private Translation Walk(ulong va, in AccessContext context)
+    {
+        var space = _current;
+        if (!space.HasTables)
+            return Translation.Faulted(Faults.PageFault(context.Type), FaultReason.Invalid, -1);
+
+        var walk = new Walk();
+        var outcome = Descend(space, va, walk);
+        Counters.Walks++;
+        Counters.PteReads += walk.Steps.Count;
+        if (!outcome.IsLeaf)
+        {
+            var kind = outcome.IsAccessFault ? Faults.AccessFault(context.Type) : Faults.PageFault(context.Type);
+            return Translation.Faulted(kind, outcome.Reason, outcome.Level, walk);
+        }
+
+        var level = outcome.Level;
+        var pageShift = PageShiftAt(level);
+        var alignmentMask = (1UL << (pageShift - PpnShift)) - 1;
+        var reason = LeafCheck.Judge(outcome.Pte, context, alignmentMask, out var leaf);
+        if (reason != FaultReason.None)
+            return Translation.Faulted(Faults.PageFault(context.Type), reason, level, walk);
+        if (leaf != outcome.Pte)
+            Memory.TryWriteUInt64(outcome.PteAddress, leaf.Raw);
+
+        // The alignment check guarantees the PPN's low fields are clear, so this is the page's start.
+        var physicalBase = leaf.Ppn << PpnShift;
+        var pageSize = 1UL << pageShift;
+        Tlb.Insert(new TlbEntry(va >> pageShift, pageShift, space.Asid, leaf.G, physicalBase, leaf.Flags, level));
+        return Translation.Success(physicalBase | (va & (pageSize - 1)), level, pageSize, tlbHit: false, walk);
+    }
+
+    public LeafLookup FindLeaf(ulong va)
+    {
+        if (RangeFault(va) != FaultReason.None || !_current.HasTables)
+            return LeafLookup.None;
+        var outcome = Descend(_current, va, walk: null);
+        return outcome.IsLeaf
+            ? new LeafLookup(true, outcome.Pte, outcome.Level, outcome.PteAddress, 1UL << PageShiftAt(outcome.Level))
+            : LeafLookup.None;
+    }
+
+    public void Sfence(ulong? va, ushort? asid) => Tlb.Flush(va, asid);
+
+    public abstract string Dump();
+}

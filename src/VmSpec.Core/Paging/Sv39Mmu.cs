@@ -1,0 +1,90 @@
+using VmSpec.Core.Mmu;
+
+namespace VmSpec.Core.Paging;
+
+/// <summary>
+/// The RISC-V Sv39 MMU: three levels of 512-entry tables, 4 KiB pages with 2 MiB and 1 GiB
+/// superpages, ASID-tagged TLB, hardware or Svade A/D. The walk follows the privileged spec's
+/// "Virtual Address Translation Process" step by step (see <see cref="Descend"/> and <see cref="LeafCheck"/>).
+/// </summary>
+public sealed class Sv39Mmu : PagingMmu
+{
+    public Sv39Mmu(Machine machine)
+        : base(machine, [MmuFeatures.Superpages, MmuFeatures.Asid, MmuFeatures.Svade], AddressRule.Canonical(Sv39Geometry.VaBits))
+    {
+        StartFirstSpace();
+    }
+
+    public override string Kind => MmuKinds.Sv39;
+
+    public override ulong PageSize => Sv39Geometry.PageSize;
+
+    public override int Levels => Sv39Geometry.Levels;
+
+    protected override int PageShiftAt(int level) => Sv39Geometry.PageShiftAt(level);
+
+    /// <summary>Both ends canonical and in the same half: the non-canonical hole is not crossed.</summary>
+    protected override bool IsAddressable(ulong va, ulong last) =>
+        base.IsAddressable(va, last) && (va >> 63) == (last >> 63);
+
+    private protected override WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk)
+    {
+        // Step 1: a = satp.ppn × PAGESIZE, i = LEVELS − 1. The level only goes down, so the walk ends.
+        var table = space.Root;
+        for (var level = Levels - 1; ; level--)
+        {
+            // Step 2: the PTE at a + va.vpn[i] × PTESIZE; a read outside RAM is an access fault.
+            var index = Sv39Geometry.Index(va, level);
+            var address = table + index * Pte.Size;
+            if (!Memory.TryReadUInt64(address, out var raw))
+                return WalkOutcome.OutsideRam(level, address);
+            walk?.Add(new WalkStep(level, index, address, raw));
+
+            // Steps 3 and 4: invalid, reserved, leaf, or a pointer one level down.
+            var pte = new Pte(raw);
+            var reason = PteShape.Check(pte, canPoint: level > 0, out var isPointer);
+            if (reason != FaultReason.None)
+                return WalkOutcome.PageFault(reason, level, address, pte);
+            if (!isPointer)
+                return WalkOutcome.Leaf(level, address, pte);
+            table = pte.Ppn << Sv39Geometry.PageShift;
+        }
+    }
+
+    private protected override TableProbe Probe(AddressSpace space, ulong va, int targetLevel)
+    {
+        var table = space.Root;
+        for (var level = Levels - 1; ; level--)
+        {
+            var address = table + Sv39Geometry.Index(va, level) * Pte.Size;
+            Memory.TryReadUInt64(address, out var raw);
+            var pte = new Pte(raw);
+            var next = pte.Ppn << Sv39Geometry.PageShift;
+            if (level == targetLevel || !PteShape.IsPointer(pte) || !Memory.Contains(next, Sv39Geometry.PageSize))
+                return new TableProbe(level, address, pte);
+            table = next;
+        }
+    }
+
+    private protected override bool TryCreateTables(AddressSpace space)
+    {
+        if (!Machine.Frames.TryAlloc(out var root))
+            return false;
+        space.AddTableFrame(root);
+        space.SetRoot(root);
+        return true;
+    }
+
+    protected override int LeafLevelFor(ulong va, ulong pa, ulong size)
+    {
+        for (var level = Levels - 1; level > 0; level--)
+        {
+            var pageSize = 1UL << PageShiftAt(level);
+            if (size == pageSize && va % pageSize == 0 && pa % pageSize == 0)
+                return level;
+        }
+        return 0;
+    }
+
+    public override string Dump() => new Sv39Dumper(Memory).Dump(CurrentAsid, RootOf(CurrentAsid));
+}

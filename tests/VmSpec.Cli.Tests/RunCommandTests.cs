@@ -1,0 +1,160 @@
+namespace VmSpec.Cli.Tests;
+
+public class RunCommandTests
+{
+    private const string ReadThroughMegapage = """
+        description: A 2 MiB leaf at level 1 translates every address inside it.
+        spec: RISC-V Privileged, Sv39 walk step 5
+        mmu: [sv39]
+        requires: [superpages]
+        steps:
+          - map: { va: 0x4000_0000, pa: 0x8020_0000, size: 2MiB, perm: rw }
+          - read: 0x4001_2345
+            expect: { pa: 0x8021_2345 }
+        """;
+
+    [Test]
+    public void The_corpus_passes_on_every_builtin_mmu()
+    {
+        var run = CliRun.Of("run", RepositoryPaths.Specs, "--quiet");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Does.Match(@"\d+ scenarios, \d+ runs: \d+ passed, 0 failed"));
+    }
+
+    [Test]
+    public void A_passing_scenario_prints_one_pass_line_per_listed_kind()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/megapage.yaml", ReadThroughMegapage);
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Does.Contain("pass  sv39/megapage [sv39]"));
+        Assert.That(run.Output, Does.Not.Contain("[single-level]"), "a kind the scenario does not list gets no line");
+    }
+
+    [Test]
+    public void A_changed_expectation_exits_1_and_says_where_and_what()
+    {
+        using var specs = new ScratchSpecs();
+        var path = specs.Write("sv39/megapage.yaml", ReadThroughMegapage.Replace("pa: 0x8021_2345", "pa: 0x8021_2346"));
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Output, Does.Contain("FAIL  sv39/megapage [sv39]"));
+        Assert.That(run.Output, Does.Contain($"{Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}(7,5): read 0x4001_2345 expected pa 0x8021_2346, got pa 0x8021_2345"));
+    }
+
+    [Test]
+    public void A_fault_where_a_translation_was_expected_prints_the_walk()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/w-without-r.yaml", """
+            description: W without R is reserved.
+            mmu: [sv39]
+            steps:
+              - pte: { va: 0x1000, level: 0, value: 0x2008_0015 }   # PPN 0x80200, U W V: W without R
+              - read: 0x1000
+                expect: { pa: 0x8020_0000 }
+            """);
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Output, Does.Contain("expected pa 0x8020_0000, got load-page-fault (reserved): L2[000] 0x"));
+        Assert.That(run.Output, Does.Contain("-> L0[001] 0x0000000020080015"));
+    }
+
+    [TestCase("unknown key", "      bogus: 1\n", 7, 5)]
+    [TestCase("bad number", null, 6, 16)]
+    public void A_format_error_exits_2_with_line_and_column(string what, string? extraLine, int line, int column)
+    {
+        using var specs = new ScratchSpecs();
+        var yaml = ReadThroughMegapage;
+        yaml = extraLine is null
+            ? yaml.Replace("va: 0x4000_0000", "va: 0x4000_00zz")
+            : yaml.Replace("perm: rw }\n", "perm: rw }\n" + extraLine.Replace("      ", "    "));
+        var path = specs.Write("sv39/broken.yaml", yaml);
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain($"broken.yaml({line},{column}): error VMS"), what);
+    }
+
+    [Test]
+    public void A_misaligned_superpage_map_is_a_format_error_at_the_va()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/misaligned.yaml", ReadThroughMegapage.Replace("va: 0x4000_0000", "va: 0x4000_1000"));
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Match(@"misaligned\.yaml\(6,\d+\): error VMS\d{4}: .*align"));
+    }
+
+    [Test]
+    public void A_broken_file_does_not_stop_the_others()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/good.yaml", ReadThroughMegapage);
+        specs.Write("sv39/bad.yaml", "description: [\n");
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Output, Does.Contain("pass  sv39/good [sv39]"));
+    }
+
+    [Test]
+    public void Stats_print_the_counters_and_the_effective_access_time()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("tlb/twice.yaml", """
+            description: The second read of a page hits the TLB.
+            mmu: [sv39]
+            steps:
+              - map: { va: 0x1000, pa: 0x8020_0000, perm: r }
+              - read: 0x1000
+              - read: 0x1008
+            """);
+
+        var run = CliRun.Of("run", specs.Root, "--stats", "--tlb-time", "1", "--mem-time", "100");
+
+        // One hit in two accesses: α = 0.5, EAT = 0.5·(1+100) + 0.5·(1+4·100) = 251 ns.
+        Assert.That(run.Output, Does.Contain("tlb-hits 1, tlb-misses 1, α 0.500, walks 1, pte-reads 3, EAT 251 ns"), run.ToString());
+    }
+
+    [Test]
+    public void Mmu_option_restricts_the_run_to_one_kind()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/both.yaml", """
+            description: A read of a readable page succeeds on both paging kinds.
+            mmu: [sv39, single-level]
+            steps:
+              - map: { va: 0x1000, pa: 0x8020_0000, perm: r }
+              - read: 0x1004
+                expect: { pa: 0x8020_0004 }
+            """);
+
+        var run = CliRun.Of("run", specs.Root, "--mmu", "single-level");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Does.Contain("[single-level]"));
+        Assert.That(run.Output, Does.Not.Contain("[sv39]"));
+    }
+
+    [Test]
+    public void List_shows_every_builtin_kind_with_its_features()
+    {
+        var run = CliRun.Of("list");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0));
+        Assert.That(run.Output, Does.Contain("sv39").And.Contain("single-level").And.Contain("segmentation").And.Contain("superpages"));
+    }
+}
