@@ -233,11 +233,17 @@ public class StepTests
         Assert.That(((SbrkStep)scenario.Steps[1]).Expect!.Value, Is.EqualTo(new NamedAddress("heap", 0x1000)));
     }
 
+    [Test]
+    public void A_zero_length_is_left_for_the_kernel_to_refuse()
+    {
+        var scenario = Yaml.Valid(Yaml.Header + "  - mmap: { pid: 1, length: 0, perm: r }\n    expect: { error: invalid }\n");
+        Assert.That(((MmapStep)scenario.Steps[0]).Length, Is.EqualTo(0UL));
+    }
+
     [TestCase("sbrk: { pid: 1, bytes: 4KiB }\n    expect: { error: out-of-memory, value: 0 }", "VMS0022")]
     [TestCase("mmap: { pid: 1, length: 4KiB, perm: rw }\n    expect: { value: 0 }", "VMS0019")]
     [TestCase("exit: { pid: 1 }\n    expect: { error: crashed }", "VMS0011")]
     [TestCase("fork: { parent: 1 }", "VMS0005")]
-    [TestCase("mmap: { pid: 1, length: 0, perm: r }", "VMS0008")]
     [TestCase("spawn: 1", "VMS0002")]
     public void Process_errors(string step, string id)
     {

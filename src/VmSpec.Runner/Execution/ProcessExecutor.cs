@@ -1,10 +1,108 @@
+using VmSpec.Core.Kernel;
 using VmSpec.Scenarios;
+using KernelError = VmSpec.Core.Kernel.KernelError;
+using ModelError = VmSpec.Scenarios.KernelError;
 
 namespace VmSpec.Runner.Execution;
 
-/// <summary>Process steps, run by the kernel model.</summary>
+/// <summary>Process steps, run by the kernel model: every kernel call, and loads and stores made by a process.</summary>
 internal static class ProcessExecutor
 {
-    public static StepOutcome Execute(RunContext context, Step step) =>
-        StepOutcome.Skip($"'{step.Action}' needs the kernel model, which this build does not have yet");
+    public static StepOutcome Execute(RunContext context, Step step)
+    {
+        if (context.Kernel is not { } kernel)
+            return StepOutcome.Fail($"'{step.Action}' needs the kernel model, which runs on paging MMUs; {context.Target.Name} is {context.Target.Kind}");
+
+        return step switch
+        {
+            SpawnStep spawn => Call(kernel.Spawn((int)spawn.Pid, spawn.Break), spawn.Expect, $"spawn {spawn.Pid}"),
+            ForkStep fork => Call(kernel.Fork((int)fork.Parent, (int)fork.Child), fork.Expect, $"fork {fork.Parent} -> {fork.Child}"),
+            VforkStep vfork => Call(kernel.Vfork((int)vfork.Parent, (int)vfork.Child), vfork.Expect, $"vfork {vfork.Parent} -> {vfork.Child}"),
+            ExitStep exit => Call(kernel.Exit((int)exit.Pid), exit.Expect, $"exit {exit.Pid}"),
+            SwitchStep @switch => Call(kernel.Switch((int)@switch.Pid), @switch.Expect, $"switch {@switch.Pid}"),
+            SbrkStep sbrk => Returning(context, kernel.Sbrk((int)sbrk.Pid, sbrk.Bytes), sbrk.Expect, sbrk.Expect?.Value, sbrk.As, $"sbrk {sbrk.Bytes} for {sbrk.Pid}"),
+            MmapStep mmap => Returning(context, kernel.Mmap((int)mmap.Pid, mmap.Length, Vocabulary.ToPteFlags(mmap.Perm, user: false), mmap.Shared), mmap.Expect, mmap.Expect?.Va, mmap.As, $"mmap {Hex.Format(mmap.Length)} for {mmap.Pid}"),
+            MunmapStep munmap => AddressResolver.TryResolve(context, munmap.Va, out var va, out var error)
+                ? Call(kernel.Munmap((int)munmap.Pid, va, munmap.Length), munmap.Expect, $"munmap {Hex.Format(va)} for {munmap.Pid}")
+                : StepOutcome.Fail(error!),
+            LoadStep load => ProcessAccess(context, load.Va, load.Pid!.Value, load.Expect, $"load {load.Size} at {load.Va} by {load.Pid}",
+                va => kernel.Load((int)load.Pid.Value, va, load.Size)),
+            StoreStep store => ProcessAccess(context, store.Va, store.Pid!.Value, store.Expect, $"store {store.Size} at {store.Va} by {store.Pid}",
+                va => kernel.Store((int)store.Pid.Value, va, store.Size, store.Value)),
+            TickStep tick => Tick(kernel, tick),
+            _ => StepOutcome.Fail($"'{step.Action}' is not a step this runner knows"),
+        };
+    }
+
+    private static StepOutcome Tick(Kernel kernel, TickStep tick)
+    {
+        kernel.Tick(tick.Ticks);
+        return StepOutcome.Done;
+    }
+
+    private static StepOutcome Call(KernelResult result, KernelExpect? expect, string what) =>
+        CheckError(result, expect?.Error, what) is { } failure ? StepOutcome.Fail(failure) : StepOutcome.Done;
+
+    /// <summary>sbrk and mmap: the address they return may be named with <c>as</c> and checked against an expectation.</summary>
+    private static StepOutcome Returning(RunContext context, KernelResult result, KernelExpect? expect, AddressExpr? expected, string? name, string what)
+    {
+        if (CheckError(result, expect?.Error, what) is { } failure)
+            return StepOutcome.Fail(failure);
+        if (!result.IsOk)
+            return StepOutcome.Done;
+
+        if (expected is not null)
+        {
+            if (!AddressResolver.TryResolve(context, expected, out var value, out var error))
+                return StepOutcome.Fail(error!);
+            if (value != result.Value)
+                return StepOutcome.Fail($"{what} expected {Hex.Format(value)}, got {Hex.Format(result.Value)}");
+        }
+        if (name is not null)
+            context.Names[name] = result.Value;
+        return StepOutcome.Done;
+    }
+
+    private static StepOutcome ProcessAccess(RunContext context, AddressExpr address, uint pid, DataExpect? expect, string what, Func<ulong, KernelResult> access)
+    {
+        if (!AddressResolver.TryResolve(context, address, out var va, out var error))
+            return StepOutcome.Fail(error!);
+
+        var result = access(va);
+        if (CheckError(result, expect?.Error, what) is { } failure)
+            return StepOutcome.Fail(failure);
+
+        var expectedSignal = expect?.Signal switch
+        {
+            ProcessSignal.Sigsegv => Signal.SIGSEGV,
+            ProcessSignal.Sigkill => Signal.SIGKILL,
+            _ => Signal.None,
+        };
+        if (result.Signal != expectedSignal)
+            return StepOutcome.Fail($"{what} expected {(expectedSignal == Signal.None ? "no signal" : expectedSignal)}, got {Describe(result)}");
+        if (result.IsOk && expect?.Value is { } value && result.Value != value)
+            return StepOutcome.Fail($"{what} expected value {Hex.Format(value)}, got {Hex.Format(result.Value)}");
+        return StepOutcome.Done;
+    }
+
+    private static string? CheckError(KernelResult result, ModelError? expected, string what)
+    {
+        var wanted = expected switch
+        {
+            ModelError.OutOfMemory => KernelError.OutOfMemory,
+            ModelError.Invalid => KernelError.Invalid,
+            _ => KernelError.None,
+        };
+        if (result.Error == wanted)
+            return null;
+        var expectedText = wanted == KernelError.None ? "success" : ErrorName(wanted);
+        return $"{what} expected {expectedText}, got {Describe(result)}";
+    }
+
+    private static string Describe(KernelResult result) =>
+        result.Error != KernelError.None ? $"{ErrorName(result.Error)}{(result.Message is { } m ? $" ({m})" : "")}"
+        : result.Signal != Signal.None ? $"{result.Signal}{(result.Message is { } s ? $" ({s})" : "")}"
+        : $"success ({Hex.Format(result.Value)})";
+
+    private static string ErrorName(KernelError error) => error == KernelError.OutOfMemory ? "out-of-memory" : "invalid";
 }

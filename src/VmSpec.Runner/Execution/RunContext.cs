@@ -1,4 +1,5 @@
 using VmSpec.Core;
+using VmSpec.Core.Kernel;
 using VmSpec.Core.Mmu;
 using VmSpec.Core.Paging;
 using VmSpec.Core.Segmentation;
@@ -24,12 +25,23 @@ internal sealed class RunContext(Scenario scenario, MmuTarget target, Machine ma
 
     public ISegmentedMmu? Segments { get; } = mmu as ISegmentedMmu;
 
+    /// <summary>The kernel, booted before the first step when the scenario has process steps (and the MMU pages).</summary>
+    public Kernel? Kernel { get; private set; }
+
     public ISnapshotStore Snapshots { get; } = options.Snapshots;
 
     public Action<AccessRecord>? OnAccess { get; } = options.OnAccess;
 
     /// <summary>Addresses named by <c>as</c>, and the predefined <c>clock</c>.</summary>
     public Dictionary<string, ulong> Names { get; } = new(StringComparer.Ordinal);
+
+    public void BootKernel(ulong swapBytes)
+    {
+        if (Paging is null)
+            return;
+        Kernel = new Kernel(Paging, new KernelOptions { SwapBytes = swapBytes });
+        Names[NamedAddress.Clock] = Kernel.ClockAddress;
+    }
 
     /// <summary>The kind-specific page size a step's omitted <c>size</c> stands for.</summary>
     public ulong PageSize => Paging?.PageSize ?? 4096;

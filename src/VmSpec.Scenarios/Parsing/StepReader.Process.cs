@@ -56,7 +56,8 @@ namespace VmSpec.Scenarios.Parsing
         {
             if (Arguments(value, "mmap", "pid", "length", "perm", "shared", "as") is not MappingView args) return null;
             var pid = values.Pid(values.Require(args, "pid"), "pid");
-            var length = PositiveSize(values.Require(args, "length"), "length");
+            // A zero length is for the kernel to refuse (error: invalid, as EINVAL), so scenarios can test it.
+            var length = values.Size(values.Require(args, "length"), "length");
             var perm = values.Perm(values.Require(args, "perm"), "perm", allowEmpty: true);
             var shared = values.Bool(args["shared"], "shared");
             var expectation = expects.Kernel(expect, "mmap");
@@ -70,7 +71,8 @@ namespace VmSpec.Scenarios.Parsing
             if (Arguments(value, "munmap", "pid", "va", "length") is not MappingView args) return null;
             var pid = values.Pid(values.Require(args, "pid"), "pid");
             var va = values.Address(values.Require(args, "va"), "va", AddressForms.Virtual);
-            var length = PositiveSize(values.Require(args, "length"), "length");
+            // A zero length is for the kernel to refuse (error: invalid, as EINVAL), so scenarios can test it.
+            var length = values.Size(values.Require(args, "length"), "length");
             var expectation = expects.Kernel(expect, "munmap");
             return pid is null || va is null || length is null ? null : new MunmapStep(span, pid.Value, va, length.Value, expectation);
         }
