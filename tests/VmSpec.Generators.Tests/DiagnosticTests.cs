@@ -1,0 +1,89 @@
+using Microsoft.CodeAnalysis;
+
+namespace VmSpec.Generators.Tests;
+
+/// <summary>Every diagnostic the generator reports, each at the place a developer must fix.</summary>
+public class DiagnosticTests
+{
+    [Test]
+    public void A_yaml_error_is_a_compile_error_at_its_line_and_column_in_the_yaml_file()
+    {
+        var yaml = "description: x\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n    expect: { fault: load-page-fault, reason: bogus }\n";
+
+        var result = GeneratorHarness.Run([GeneratorHarness.Spec("sv39/bad.yaml", yaml)], GeneratorHarness.BuiltInTargets);
+
+        var diagnostic = result.Diagnostics.Single();
+        var span = diagnostic.Location.GetLineSpan();
+        Assert.Multiple(() =>
+        {
+            Assert.That(diagnostic.Id, Does.StartWith("VMS00"));
+            Assert.That(diagnostic.Severity, Is.EqualTo(DiagnosticSeverity.Error));
+            Assert.That(span.Path, Is.EqualTo("/repo/specs/sv39/bad.yaml"));
+            Assert.That(span.StartLinePosition.Line + 1, Is.EqualTo(5));
+            Assert.That(diagnostic.Location.SourceSpan.Start, Is.EqualTo(yaml.IndexOf("bogus", StringComparison.Ordinal)));
+            Assert.That(result.GeneratedSources.Select(s => s.HintName), Is.EqualTo(new[] { "VmSpecSuite.g.cs" }), "a broken file emits no test");
+        });
+    }
+
+    [Test]
+    public void A_yaml_syntax_error_is_VMS0001()
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Spec("sv39/bad.yaml", "description: [unclosed\n")], GeneratorHarness.BuiltInTargets);
+
+        Assert.That(result.Diagnostics.Select(d => d.Id), Does.Contain("VMS0001"));
+    }
+
+    [Test]
+    public void A_file_that_cannot_be_read_is_one_VMS1000_not_a_crashed_generator()
+    {
+        var result = GeneratorHarness.Run([new BrokenText("/repo/specs/sv39/x.yaml"), GeneratorHarness.Spec("sv39/ok.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.BuiltInTargets);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Exception, Is.Null);
+            Assert.That(result.Diagnostics.Single().Id, Is.EqualTo("VMS1000"));
+            Assert.That(result.Diagnostics.Single().GetMessage(), Does.Contain("disk on fire"));
+            Assert.That(result.GeneratedSources, Has.Length.EqualTo(2), "the other file still generates");
+        });
+    }
+
+    [TestCase("public class NotAnMmu { public NotAnMmu(VmSpec.Core.Machine m) { } }", "NotAnMmu", "does not implement")]
+    [TestCase("public abstract class Abstract : VmSpec.Core.Mmu.IMmu { public Abstract(VmSpec.Core.Machine m) { } }", "Abstract", "non-abstract")]
+    [TestCase("public class NoCtor : VmSpec.Core.Mmu.IMmu { public NoCtor() { } }", "NoCtor", "no public constructor")]
+    // The member bodies are missing on purpose: the generator reads symbols, and compile errors in
+    // the consumer must not stop it from saying what is wrong with the registration.
+    public void An_invalid_target_is_VMS1001_on_the_attribute(string type, string name, string reason)
+    {
+        var registration = $"[assembly: VmSpec.Conformance.ConformanceTarget(typeof({name}), \"sv39\")]\n{type}";
+
+        var result = GeneratorHarness.Run([], registration);
+
+        var diagnostic = result.Diagnostics.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(diagnostic.Id, Is.EqualTo("VMS1001"));
+            Assert.That(diagnostic.GetMessage(), Does.Contain(reason));
+            Assert.That(diagnostic.Location.GetLineSpan().Path, Is.EqualTo("Source1.cs"));
+            Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line, Is.Zero);
+        });
+    }
+
+    [Test]
+    public void An_empty_kind_is_VMS1001()
+    {
+        var result = GeneratorHarness.Run([], """[assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "")]""");
+
+        Assert.That(result.Diagnostics.Single().Id, Is.EqualTo("VMS1001"));
+    }
+
+    [Test]
+    public void Two_targets_with_one_name_are_VMS1002()
+    {
+        var result = GeneratorHarness.Run([], """
+            [assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "sv39")]
+            [assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.SingleLevelMmu), "single-level", Name = "sv39")]
+            """);
+
+        Assert.That(result.Diagnostics.Single().Id, Is.EqualTo("VMS1002"));
+    }
+}
