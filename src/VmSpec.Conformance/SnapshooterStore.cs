@@ -26,7 +26,9 @@ public sealed class SnapshooterStore(bool update) : ISnapshotStore
 
         try
         {
-            Snapshot.Match(actual, new SnapshotFullName(Path.GetFileName(path), Path.GetDirectoryName(path)!));
+            // Snapshooter adds its own "__snapshots__" (the same name as SnapshotPaths.Folder) to the folder it is given.
+            var areaFolder = Path.GetDirectoryName(Path.GetDirectoryName(path))!;
+            Snapshot.Match(actual, new SnapshotFullName(Path.GetFileName(path), areaFolder));
             return null;
         }
         catch (Exception) when (expected is not null)
