@@ -1,0 +1,70 @@
+using VmSpec.Runner.Snapshots;
+using VmSpec.Scenarios;
+
+namespace VmSpec.Conformance.Tests;
+
+/// <summary>The generated tests' snapshot store: strict by default, a diff on mismatch, the CLI's files accepted.</summary>
+public class SnapshooterStoreTests
+{
+    private string _root = "";
+    private Scenario _scenario = null!;
+
+    [SetUp]
+    public void CreateScenario()
+    {
+        _root = Path.Combine(Path.GetTempPath(), "vmspec-snap-" + Guid.NewGuid().ToString("N"), "specs", "sv39");
+        Directory.CreateDirectory(_root);
+        var path = Path.Combine(_root, "x.yaml");
+        _scenario = ScenarioParser.Parse(path, "description: d\nmmu: [sv39]\nsteps:\n  - snapshot: end\n").Scenario!;
+    }
+
+    [TearDown]
+    public void Remove() => Directory.Delete(Path.GetDirectoryName(Path.GetDirectoryName(_root))!, recursive: true);
+
+    private string SnapPath => SnapshotPaths.For(_scenario, "end", "sv39");
+
+    [Test]
+    public void A_missing_snapshot_fails_and_is_not_written()
+    {
+        var message = new SnapshooterStore(update: false).Compare(_scenario, "end", "sv39", "table\n");
+
+        Assert.That(message, Does.Contain("does not exist").And.Contain(SnapshotSwitch.Variable));
+        Assert.That(File.Exists(SnapPath), Is.False);
+    }
+
+    [Test]
+    public void A_different_snapshot_fails_with_a_unified_diff()
+    {
+        WriteSnap("L2[000] old\n");
+
+        var message = new SnapshooterStore(update: false).Compare(_scenario, "end", "sv39", "L2[000] new\n");
+
+        Assert.That(message, Does.Contain("-L2[000] old").And.Contain("+L2[000] new"));
+    }
+
+    [TestCase("L2[000] x\n", TestName = "As the CLI writes it")]
+    [TestCase("\uFEFFL2[000] x", TestName = "As Snapshooter writes it, BOM and no final newline")]
+    [TestCase("L2[000] x\r\n", TestName = "With CRLF line ends")]
+    public void A_snapshot_written_by_either_tool_matches(string stored)
+    {
+        WriteSnap(stored);
+
+        Assert.That(new SnapshooterStore(update: false).Compare(_scenario, "end", "sv39", "L2[000] x\n"), Is.Null);
+        Assert.That(new FileSnapshotStore(SnapshotMode.Strict).Compare(_scenario, "end", "sv39", "L2[000] x\n"), Is.Null);
+    }
+
+    [Test]
+    public void Update_mode_replaces_a_different_snapshot_and_the_cli_accepts_it()
+    {
+        WriteSnap("old\n");
+
+        Assert.That(new SnapshooterStore(update: true).Compare(_scenario, "end", "sv39", "new\n"), Is.Null);
+        Assert.That(new FileSnapshotStore(SnapshotMode.Strict).Compare(_scenario, "end", "sv39", "new\n"), Is.Null);
+    }
+
+    private void WriteSnap(string text)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(SnapPath)!);
+        File.WriteAllText(SnapPath, text);
+    }
+}
