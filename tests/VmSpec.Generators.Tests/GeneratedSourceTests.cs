@@ -1,0 +1,66 @@
+using DiffPlex.Renderer;
+
+namespace VmSpec.Generators.Tests;
+
+/// <summary>
+/// The generated source of a few scenarios, compared with the files in Expected/. To accept a change,
+/// run with VMSPEC_UPDATE_SNAPSHOTS=1 and review the diff of Expected/ in git.
+/// </summary>
+public class GeneratedSourceTests
+{
+    [TestCase("sv39/misaligned-megapage.yaml", Scenarios.MisalignedMegapage, "Sv39.MisalignedMegapage.g.cs")]
+    [TestCase("sv39/shared.yaml", Scenarios.SharedBySeveralKinds, "Sv39.Shared.g.cs")]
+    [TestCase("segmentation/limit.yaml", Scenarios.Segments, "Segmentation.Limit.g.cs")]
+    public void Scenario_source_matches_expected(string path, string yaml, string hintName)
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Spec(path, yaml)], GeneratorHarness.BuiltInTargets);
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Match(hintName, result.GeneratedSources.Single(s => s.HintName == hintName).SourceText.ToString());
+    }
+
+    [Test]
+    public void Suite_source_builds_each_target_with_its_constructor()
+    {
+        var result = GeneratorHarness.Run([], GeneratorHarness.BuiltInTargets);
+
+        Match("VmSpecSuite.g.cs", result.GeneratedSources.Single(s => s.HintName == "VmSpecSuite.g.cs").SourceText.ToString());
+    }
+
+    [Test]
+    public void A_scenario_no_registered_target_runs_emits_no_test()
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Spec("segmentation/limit.yaml", Scenarios.Segments)],
+            """[assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "sv39")]""");
+
+        Assert.That(result.GeneratedSources.Select(s => s.HintName), Is.EqualTo(new[] { "VmSpecSuite.g.cs" }));
+    }
+
+    [Test]
+    public void Only_yaml_files_under_a_specs_folder_are_scenarios()
+    {
+        var result = GeneratorHarness.Run(
+            [new InMemoryText("/repo/other/x.yaml", Scenarios.MisalignedMegapage), new InMemoryText("/repo/specs/sv39/x.yml.txt", "not: yaml: at: all")],
+            GeneratorHarness.BuiltInTargets);
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.GeneratedSources, Has.Length.EqualTo(1));
+    }
+
+    private static void Match(string name, string actual)
+    {
+        var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "Expected", name + ".txt");
+        actual = actual.Replace("\r\n", "\n");
+        if (Environment.GetEnvironmentVariable("VMSPEC_UPDATE_SNAPSHOTS") == "1")
+        {
+            var source = Path.GetFullPath(Path.Combine(TestContext.CurrentContext.TestDirectory, "../../../Expected", name + ".txt"));
+            Directory.CreateDirectory(Path.GetDirectoryName(source)!);
+            File.WriteAllText(source, actual);
+            return;
+        }
+        Assert.That(File.Exists(path), $"{path} is missing; run with VMSPEC_UPDATE_SNAPSHOTS=1 to write it. Actual:\n{actual}");
+        var expected = File.ReadAllText(path).Replace("\r\n", "\n");
+        if (expected != actual)
+            Assert.Fail(UnidiffRenderer.GenerateUnidiff(expected, actual, "expected", "actual", ignoreWhitespace: false, contextLines: 3));
+    }
+}

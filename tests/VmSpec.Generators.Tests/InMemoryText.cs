@@ -1,0 +1,22 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace VmSpec.Generators.Tests;
+
+/// <summary>An additional file that exists only in the test, as the IDE would hand one over.</summary>
+internal sealed class InMemoryText(string path, string text) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public string Text { get; } = text;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(Text);
+}
+
+/// <summary>A file the compiler cannot read: the generator must report it, not crash.</summary>
+internal sealed class BrokenText(string path) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => throw new IOException("disk on fire");
+}
