@@ -87,6 +87,12 @@ public sealed partial class Kernel
             _processes.Values.ToDictionary(p => p.Pid, p => _mmu.TableFrames(p.Space.Asid)));
     }
 
+    /// <summary>
+    /// Resident user pages the swap policy may evict. Page tables and the clock page are never
+    /// among them, so a RAM full of tables leaves a fault no frame even with swap: SIGKILL.
+    /// </summary>
+    public int EvictablePages => _reclaimer.Resident.Count;
+
     /// <summary>Per process, by pid: what its tables cost against what it maps.</summary>
     public IReadOnlyList<ProcessMemoryReport> MemoryReport() =>
         _processes.Values.OrderBy(p => p.Pid).Select(p => new ProcessMemoryReport(
