@@ -28,8 +28,13 @@ internal sealed class PageFrames
     /// <summary>The bytes a page's frames hold: what swap saves of it.</summary>
     public int BytesPerPage => (int)(PerPage * (long)PhysicalMemory.FrameSize);
 
-    /// <summary>Takes zeroed frames for one page from the free list, without evicting anything.</summary>
-    public bool TryAlloc(out ulong frame) => _allocator.TryAllocContiguous(PerPage, _alignment, out frame);
+    /// <summary>
+    /// Takes zeroed frames for one page, without evicting anything. A one-frame page pops the free
+    /// list as kalloc does; only a larger page needs the allocator's search for an aligned run.
+    /// </summary>
+    public bool TryAlloc(out ulong frame) => PerPage == 1
+        ? _allocator.TryAlloc(out frame)
+        : _allocator.TryAllocContiguous(PerPage, _alignment, out frame);
 
     public void Free(ulong frame) => _allocator.FreeContiguous(frame, PerPage);
 

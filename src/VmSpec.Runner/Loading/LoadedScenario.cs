@@ -22,8 +22,8 @@ public sealed record LoadedScenario(string Path, Scenario? Scenario, IReadOnlyLi
             return new LoadedScenario(path, null, [new ScenarioDiagnostic("VMS0000", ScenarioSeverity.Error, $"cannot read the file: {exception.Message}", path, SourceSpan.Start)]);
         }
 
+        // The parser already withholds the scenario of a file with errors.
         var result = ScenarioParser.Parse(path, text);
-        var diagnostics = result.Diagnostics.ToList();
-        return new LoadedScenario(path, diagnostics.Any(d => d.Severity == ScenarioSeverity.Error) ? null : result.Scenario, diagnostics);
+        return new LoadedScenario(path, result.Scenario, result.Diagnostics.ToList());
     }
 }
