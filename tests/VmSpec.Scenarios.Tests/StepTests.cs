@@ -71,6 +71,24 @@ public class StepTests
     }
 
     [Test]
+    public void Pte_level_on_a_plugin_kind_goes_up_to_four()
+    {
+        // Sv48's root is level 3; the parser cannot know a plug-in's depth, so it stops at five levels.
+        Assert.That(Step<PteStep>("pte: { va: 0x1000, level: 3, value: 1 }", mmu: "sv48").Level, Is.EqualTo(3));
+        Assert.That(Step<PteStep>("pte: { va: 0x1000, level: 4, value: 1 }", mmu: "sv48").Level, Is.EqualTo(4));
+        Assert.That(Step<PteStep>("pte: { va: 0x1000, level: 3, value: 1 }", mmu: "sv39, sv48").Level, Is.EqualTo(3));
+        Assert.That(Yaml.Ids("description: d\nmmu: [sv48]\nsteps:\n  - pte: { va: 0x1000, level: 5, value: 1 }\n"), Is.EqualTo(new[] { "VMS0008" }));
+        Assert.That(Yaml.Parse("description: d\nmmu: [sv48]\nsteps:\n  - pte: { va: 0x1000, level: 5, value: 1 }\n").Diagnostics.Single().Message, Does.Contain("0 to 4"));
+    }
+
+    [Test]
+    public void Pte_level_on_sv39_alone_stays_at_most_two()
+    {
+        Assert.That(Yaml.Ids("description: d\nmmu: [sv39]\nsteps:\n  - pte: { va: 0x1000, level: 3, value: 1 }\n"), Is.EqualTo(new[] { "VMS0008" }));
+        Assert.That(Yaml.Ids("description: d\nmmu: [sv39, single-level]\nsteps:\n  - pte: { va: 0x1000, level: 3, value: 1 }\n"), Is.EqualTo(new[] { "VMS0008" }));
+    }
+
+    [Test]
     public void Asid_is_16_bits()
     {
         Assert.That(Yaml.Ids(Yaml.Header + "  - space: { asid: 0x10000 }\n"), Is.EqualTo(new[] { "VMS0008" }));

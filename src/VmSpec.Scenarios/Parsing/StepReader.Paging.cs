@@ -7,6 +7,9 @@ namespace VmSpec.Scenarios.Parsing
         private const ulong GigaPage = 1UL << 30;
         private const ulong MaxAsid = 0xFFFF; // Sv39's satp.ASID is 16 bits wide.
 
+        // The deepest page tables in use have five levels (RISC-V Sv57, x86-64 LA57): root level 4.
+        private const ulong MaxPluginLevel = 4;
+
         private Step? Map(SourceSpan span, YamlNode value)
         {
             if (Arguments(value, "map", "va", "pa", "size", "perm", "user", "global", "accessed", "dirty") is not MappingView args) return null;
@@ -66,11 +69,16 @@ namespace VmSpec.Scenarios.Parsing
         {
             if (Arguments(value, "pte", "va", "level", "value") is not MappingView args) return null;
             var va = values.Address(values.Require(args, "va"), "va", AddressForms.Virtual);
-            // A single-level table has only level 0; Sv39 (or a plug-in) has 0..2.
+            // A single-level table has only level 0 and Sv39 has 0..2. A plug-in kind's depth is not
+            // known here, so up to MaxPluginLevel is accepted (Sv48's root is level 3) and the MMU
+            // refuses a level it does not have when the step runs. As with several built-in kinds,
+            // a level is accepted when some listed kind may have it.
             bool singleLevelOnly = shape.HasSingleLevel && !shape.HasSv39 && !shape.HasPluginKind;
             var level = singleLevelOnly
                 ? values.Ranged(values.Require(args, "level"), "level", 0, 0, "0 (a single-level table has one level)")
-                : values.Ranged(values.Require(args, "level"), "level", 0, 2, "0, 1 or 2 (2 is the root)");
+                : shape.HasPluginKind
+                    ? values.Ranged(values.Require(args, "level"), "level", 0, MaxPluginLevel, "0 to 4 (the root: 2 on sv39, 3 on sv48, 4 on a five-level table)")
+                    : values.Ranged(values.Require(args, "level"), "level", 0, 2, "0, 1 or 2 (2 is the root)");
             var pte = values.Number(values.Require(args, "value"), "value");
             return va is null || level is null || pte is null ? null : new PteStep(span, va, (int)level.Value, pte.Value);
         }

@@ -29,7 +29,7 @@ namespace VmSpec.Scenarios
         public override string Action => "protect";
     }
 
-    /// <summary><c>pte</c>: a raw PTE read by a walk for <see cref="Va"/> at <see cref="Level"/> (2 = root).</summary>
+    /// <summary><c>pte</c>: a raw PTE read by a walk for <see cref="Va"/> at <see cref="Level"/> (0 is the last level; the root is 2 on sv39, 3 on sv48).</summary>
     public sealed record PteStep(SourceSpan Span, AddressExpr Va, int Level, ulong Value) : Step(Span)
     {
         public override string Action => "pte";
