@@ -20,6 +20,20 @@ public class GeneratedSourceTests
     }
 
     [Test]
+    public void Scenario_fields_are_named_one_per_line()
+    {
+        var result = GeneratorHarness.Run([GeneratorHarness.Spec("sv39/misaligned-megapage.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.BuiltInTargets);
+        var lines = result.GeneratedSources.Single(s => s.HintName == "Sv39.MisalignedMegapage.g.cs").SourceText.ToString()
+            .Replace("\r\n", "\n").Split('\n');
+
+        var fields = typeof(VmSpec.Scenarios.Scenario).GetConstructors().Single().GetParameters().Select(p => p.Name!).ToList();
+        var named = lines.Select(line => line.TrimStart()).Where(line => fields.Any(f => line.StartsWith(f + ": ", StringComparison.Ordinal))).ToList();
+
+        Assert.That(named.Select(line => line[..line.IndexOf(':')]), Is.EqualTo(fields), "each field once, in order, at the start of its own line");
+        Assert.That(named.Where(line => line != named[^1]), Has.All.EndsWith(","), "one field per line");
+    }
+
+    [Test]
     public void Suite_source_builds_each_target_with_its_constructor()
     {
         var result = GeneratorHarness.Run([], GeneratorHarness.BuiltInTargets);

@@ -13,9 +13,11 @@ namespace VmSpec.Generators.Emit
     /// <summary>
     /// Writes a scenario model value as the C# expression that constructs it. It walks the records by
     /// their primary constructors, so a step or field added to VmSpec.Scenarios is emitted without
-    /// touching the generator. Each step starts on its own line under a <c>#line</c> directive naming
-    /// the YAML line it came from. Offsets are written as 0 so that only lines and columns reach the
-    /// generated code (see <see cref="Model.ScenarioModel"/>).
+    /// touching the generator. The scenario's own fields come one per line as named arguments
+    /// (<c>Id: "...",</c> <c>Mmu: ...,</c>), so the header of a generated file reads like the YAML's top
+    /// level. Each step starts on its own line under a <c>#line</c> directive naming the YAML line it
+    /// came from. Offsets are written as 0 so that only lines and columns reach the generated code
+    /// (see <see cref="Model.ScenarioModel"/>).
     /// </summary>
     internal sealed class ModelLiteral
     {
@@ -27,11 +29,31 @@ namespace VmSpec.Generators.Emit
 
         private ModelLiteral(string linePath) => _linePath = linePath;
 
-        public static string Write(Scenario scenario, string linePath)
+        /// <summary>
+        /// The scenario as an expression that starts where the caller has indented to
+        /// <paramref name="indent"/> levels of four spaces; its fields go one level deeper.
+        /// </summary>
+        public static string Write(Scenario scenario, string linePath, int indent = 3)
         {
             var writer = new ModelLiteral(linePath);
-            writer.Value(scenario, indent: 3);
+            writer.FieldPerLine(scenario, indent + 1);
             return writer._out.ToString();
+        }
+
+        /// <summary>A record with each constructor argument on its own line, named: <c>Name: value,</c>.</summary>
+        private void FieldPerLine(object value, int indent)
+        {
+            var type = value.GetType();
+            var shape = Shapes.GetOrAdd(type, Shape.Of);
+            _out.Append("new ").Append(TypeName(type)).Append('(');
+            for (var i = 0; i < shape.Properties.Length; i++)
+            {
+                if (i > 0)
+                    _out.Append(',');
+                _out.AppendLine().Append(' ', indent * 4).Append(shape.Parameters[i]).Append(": ");
+                Value(shape.Properties[i].GetValue(value), indent + 1);
+            }
+            _out.Append(')');
         }
 
         private void Value(object? value, int indent)
@@ -123,18 +145,26 @@ namespace VmSpec.Generators.Emit
         /// <summary>A record's primary constructor parameters, matched to the properties that carry them.</summary>
         private sealed class Shape
         {
-            private Shape(PropertyInfo[] properties) => Properties = properties;
+            private Shape(PropertyInfo[] properties, string[] parameters)
+            {
+                Properties = properties;
+                Parameters = parameters;
+            }
 
             public PropertyInfo[] Properties { get; }
+
+            /// <summary>The constructor's parameter names, for named arguments.</summary>
+            public string[] Parameters { get; }
 
             public static Shape Of(Type type)
             {
                 var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
-                var properties = constructor.GetParameters()
+                var parameters = constructor.GetParameters();
+                var properties = parameters
                     .Select(p => type.GetProperty(p.Name!, BindingFlags.Public | BindingFlags.Instance)
                         ?? throw new InvalidOperationException($"{type.Name} has no property for constructor parameter {p.Name}"))
                     .ToArray();
-                return new Shape(properties);
+                return new Shape(properties, parameters.Select(p => p.Name!).ToArray());
             }
         }
     }
