@@ -11,7 +11,9 @@ public static class VmSpecApp
         var root = new RootCommand("VmSpec: run virtual-memory scenarios against MMUs.")
         {
             RunCommand.Create(output, error),
-            ListCommand.Create(output),
+            ListCommand.Create(output, error),
+            CoverageCommand.Create(output, error),
+            ReportCommand.Create(output, error),
         };
         return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
     }

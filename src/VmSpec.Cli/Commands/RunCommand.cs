@@ -1,15 +1,13 @@
 using System.CommandLine;
 using System.Diagnostics;
 using VmSpec.Runner;
-using VmSpec.Runner.Loading;
 using VmSpec.Runner.Results;
 using VmSpec.Runner.Snapshots;
-using VmSpec.Runner.Targets;
 
 namespace VmSpec.Cli.Commands;
 
 /// <summary>
-/// <c>vmspec run PATH...</c>: every scenario under the paths on every built-in MMU whose kind it
+/// <c>vmspec run PATH...</c>: every scenario under the paths on every MMU (built-in or plug-in) whose kind it
 /// lists, one line per scenario × MMU, then a summary. Exit 0 all passed, 1 a failure, 2 a format error.
 /// </summary>
 public static class RunCommand
@@ -23,8 +21,9 @@ public static class RunCommand
         var memoryTime = new Option<double>("--mem-time") { Description = "Memory access time for EAT, in ns.", DefaultValueFactory = _ => 100 };
         var update = new Option<bool>("--update-snapshots") { Description = "Write missing or different snapshots instead of failing." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only failures, skips and the summary." };
+        var plugins = TargetSelection.PluginOption();
 
-        var command = new Command("run", "Run scenarios against the built-in MMUs.") { paths, mmu, stats, tlbTime, memoryTime, update, quiet };
+        var command = new Command("run", "Run scenarios against the built-in MMUs.") { paths, mmu, stats, tlbTime, memoryTime, update, quiet, plugins };
         command.SetAction(parse => Execute(
             new RunSettings(
                 parse.GetValue(paths) ?? [],
@@ -33,7 +32,8 @@ public static class RunCommand
                 parse.GetValue(tlbTime),
                 parse.GetValue(memoryTime),
                 parse.GetValue(update) ? SnapshotMode.Update : SnapshotMode.Strict,
-                parse.GetValue(quiet)),
+                parse.GetValue(quiet),
+                parse.GetValue(plugins) ?? []),
             output,
             error));
         return command;
@@ -41,25 +41,21 @@ public static class RunCommand
 
     public static int Execute(RunSettings settings, TextWriter output, TextWriter error)
     {
-        var files = ScenarioFiles.Discover(settings.Paths, out var missing);
-        foreach (var path in missing)
-            error.WriteLine($"{path}: error VMS0000: no such file or folder");
+        var corpus = Corpus.Load(settings.Paths, error);
 
-        var loaded = LoadedScenario.LoadAll(files);
-        foreach (var diagnostic in loaded.SelectMany(file => file.Diagnostics))
-            error.WriteLine(diagnostic);
-
-        var targets = BuiltInTargets.All.Where(target => settings.Mmu is null || target.Kind == settings.Mmu).ToList();
+        if (TargetSelection.Resolve(settings.Plugins ?? [], error) is not { } available)
+            return ExitCodes.FormatError;
+        var targets = available.Where(target => settings.Mmu is null || target.Kind == settings.Mmu).ToList();
         if (settings.Mmu is not null && targets.Count == 0)
         {
-            error.WriteLine($"error: no built-in MMU of kind '{settings.Mmu}' (see 'vmspec list')");
+            error.WriteLine($"error: no MMU of kind '{settings.Mmu}' (see 'vmspec list')");
             return ExitCodes.FormatError;
         }
 
         var runner = new ScenarioRunner(new RunOptions { Snapshots = new FileSnapshotStore(settings.Snapshots) });
         var results = new List<ScenarioResult>();
         var clock = Stopwatch.StartNew();
-        foreach (var scenario in loaded.Select(file => file.Scenario).OfType<Scenarios.Scenario>())
+        foreach (var scenario in corpus.Scenarios)
         {
             foreach (var target in targets.Where(target => scenario.Mmu.Contains(target.Kind)))
             {
@@ -70,7 +66,7 @@ public static class RunCommand
         }
         clock.Stop();
 
-        var broken = loaded.Count(file => file.HasErrors) + missing.Count;
+        var broken = corpus.Broken;
         ResultPrinter.Summary(results, broken, clock.Elapsed, output);
         if (broken > 0)
             return ExitCodes.FormatError;
@@ -85,4 +81,5 @@ public sealed record RunSettings(
     double TlbTime = 1,
     double MemoryTime = 100,
     SnapshotMode Snapshots = SnapshotMode.Strict,
-    bool Quiet = false);
+    bool Quiet = false,
+    IReadOnlyList<string>? Plugins = null);

@@ -65,7 +65,7 @@ internal static class AccessExecutor
             return;
         var settings = context.Machine.Options.Sv39;
         observe(new AccessRecord(
-            context.Scenario, step, context.Target, access, translation,
+            context.Scenario, step, context.Target, context.Mmu, access, translation,
             access.Sum ?? settings.Sum, access.Mxr ?? settings.Mxr, settings.Ad));
     }
 

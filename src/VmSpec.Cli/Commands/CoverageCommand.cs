@@ -1,0 +1,54 @@
+using System.CommandLine;
+using VmSpec.Reports.Coverage;
+using VmSpec.Runner.Targets;
+
+namespace VmSpec.Cli.Commands;
+
+/// <summary>
+/// <c>vmspec coverage PATH...</c>: runs the scenarios on the built-in MMUs and prints, per kind,
+/// the matrix of rule × place × mode × operation computed from the accesses executed. With
+/// <c>--min</c> it exits 1 when a reachable cell is empty or a cell that cannot occur was reached.
+/// </summary>
+public static class CoverageCommand
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders.", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<string>("--format") { Description = "text or markdown.", DefaultValueFactory = _ => "text" };
+        format.AcceptOnlyFromAmong("text", "markdown");
+        var file = new Option<string?>("--output", "-o") { Description = "Write the matrix to this file instead of the console." };
+        var min = new Option<bool>("--min") { Description = "Exit 1 when a reachable cell is empty." };
+
+        var command = new Command("coverage", "Which rules of the spec the scenarios exercise, from the walks they run.") { paths, format, file, min };
+        command.SetAction(parse => Execute(parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(file), parse.GetValue(min), output, error));
+        return command;
+    }
+
+    public static int Execute(IReadOnlyList<string> paths, string format, string? file, bool min, TextWriter output, TextWriter error)
+    {
+        var corpus = Corpus.Load(paths, error);
+        if (corpus.Broken > 0)
+            return ExitCodes.FormatError;
+
+        var run = CoverageCollector.Collect(corpus.Scenarios, BuiltInTargets.All, CoverageModels.BuiltIn);
+        var matrix = new CoverageMatrix(CoverageModels.BuiltIn, run.Points);
+        using (var writer = file is null ? null : new StreamWriter(file) { NewLine = "\n" })
+        {
+            var target = writer ?? output;
+            if (format == "markdown")
+                CoverageMarkdownWriter.Write(matrix, target);
+            else
+                CoverageTextWriter.Write(matrix, target);
+        }
+
+        var failed = run.Results.Count(result => result.Outcome == Runner.Results.Outcome.Failed);
+        if (failed > 0)
+            error.WriteLine($"warning: {failed} run(s) failed; they count only the accesses before their failing step (see 'vmspec run')");
+
+        var gaps = matrix.EmptyReachable.Concat(matrix.Contradictions).ToList();
+        if (file is not null && min)
+            foreach (var status in gaps)
+                error.WriteLine($"error: {(status.Reachable ? "empty reachable cell" : "reached a cell that cannot occur")}: {status}");
+        return min && gaps.Count > 0 ? ExitCodes.Failed : ExitCodes.Passed;
+    }
+}

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using VmSpec.Runner.Targets;
+
+namespace VmSpec.Cli.Commands;
+
+/// <summary>The implementations a command runs on: the built-in MMUs and those of <c>--plugin</c> assemblies.</summary>
+internal static class TargetSelection
+{
+    public static Option<string[]> PluginOption() => new("--plugin")
+    {
+        Description = "An assembly whose public IMmu types (with a constructor taking a Machine) run too; repeatable.",
+        Arity = ArgumentArity.ZeroOrMore,
+    };
+
+    /// <summary>Built-in targets then each plug-in's, or null (after printing why) when a plug-in cannot be used.</summary>
+    public static IReadOnlyList<MmuTarget>? Resolve(IReadOnlyList<string> plugins, TextWriter error)
+    {
+        var targets = new List<MmuTarget>(BuiltInTargets.All);
+        foreach (var plugin in plugins)
+        {
+            if (!PluginTargets.TryLoad(plugin, out var loaded, out var problem))
+            {
+                error.WriteLine($"error: {problem}");
+                return null;
+            }
+            targets.AddRange(loaded);
+        }
+
+        var clash = targets.GroupBy(target => target.Name).FirstOrDefault(group => group.Count() > 1);
+        if (clash is not null)
+        {
+            error.WriteLine($"error: two implementations are named '{clash.Key}'");
+            return null;
+        }
+        return targets;
+    }
+}

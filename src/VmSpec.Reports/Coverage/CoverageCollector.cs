@@ -1,0 +1,40 @@
+using VmSpec.Runner;
+using VmSpec.Runner.Results;
+using VmSpec.Runner.Targets;
+using VmSpec.Scenarios;
+
+namespace VmSpec.Reports.Coverage;
+
+/// <summary>What running a corpus for coverage produced: the points, and how each run went.</summary>
+public sealed record CoverageRun(IReadOnlyList<CoveragePoint> Points, IReadOnlyList<ScenarioResult> Results);
+
+/// <summary>
+/// Runs scenarios on targets and classifies every access the runner executes with the model of
+/// the target's kind. A run that fails still contributes the accesses made before its failing step:
+/// they are walks that happened.
+/// </summary>
+public static class CoverageCollector
+{
+    public static CoverageRun Collect(IEnumerable<Scenario> scenarios, IEnumerable<MmuTarget> targets, IReadOnlyList<CoverageModel> models)
+    {
+        var byKind = models.ToDictionary(model => model.Kind);
+        var points = new List<CoveragePoint>();
+        var runner = new ScenarioRunner(new RunOptions
+        {
+            OnAccess = record =>
+            {
+                if (!byKind.TryGetValue(record.Target.Kind, out var model))
+                    return;
+                foreach (var cell in model.Classify(record))
+                    points.Add(new CoveragePoint(model.Kind, cell, record.Scenario.FilePath));
+            },
+        });
+
+        var targetList = targets.ToList();
+        var results = new List<ScenarioResult>();
+        foreach (var scenario in scenarios)
+            foreach (var target in targetList.Where(target => scenario.Mmu.Contains(target.Kind)))
+                results.Add(runner.Run(scenario, target));
+        return new CoverageRun(points, results);
+    }
+}

@@ -1,0 +1,31 @@
+namespace VmSpec.Reports.Coverage;
+
+/// <summary>
+/// How a model's matrix is laid out on the page, shared by the text and markdown writers: one row
+/// per rule, one column per place × mode × operation, and what each cell shows.
+/// </summary>
+internal static class CoverageLayout
+{
+    public static IEnumerable<(string Place, string Mode, string Op)> Columns(CoverageModel model) =>
+        from place in model.Places
+        from mode in model.Modes
+        from op in model.Ops
+        select (place, mode, op);
+
+    public static string Summary(CoverageMatrix matrix, CoverageModel model)
+    {
+        var cells = matrix.Cells.Where(status => status.Kind == model.Kind).ToList();
+        var reachable = cells.Count(status => status.Reachable);
+        var covered = cells.Count(status => status.Reachable && status.Count > 0);
+        var summary = $"{covered} of {reachable} reachable cells covered, {reachable - covered} empty, {cells.Count - reachable} cannot occur";
+        var contradictions = cells.Count(status => !status.Reachable && status.Count > 0);
+        return contradictions > 0 ? $"{summary}, {contradictions} observed where the model says they cannot occur" : summary;
+    }
+
+    /// <summary>The count; for a cell that cannot occur, the mark (or the count and '!' when one did).</summary>
+    public static string CellText(CellStatus status, string unreachableMark) =>
+        status.Reachable ? status.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : status.Count > 0 ? $"{status.Count}!"
+        : unreachableMark;
+
+}

@@ -1,0 +1,69 @@
+namespace VmSpec.Reports.Coverage;
+
+/// <summary>
+/// The matrix as the markdown page <c>docs/coverage.md</c>: per kind, the counts table, the
+/// rules with the spec text they come from, why some cells cannot occur, and the empty cells.
+/// Nothing in it depends on the time or the machine, so the page can be checked for staleness.
+/// </summary>
+public static class CoverageMarkdownWriter
+{
+    public const string Command = "dotnet run --project src/VmSpec.Cli -- coverage specs --format markdown --output docs/coverage.md";
+
+    public static void Write(CoverageMatrix matrix, TextWriter output)
+    {
+        output.WriteLine("# Spec coverage");
+        output.WriteLine();
+        output.WriteLine("Generated from the walks the corpus actually runs; do not edit by hand. Regenerate with:");
+        output.WriteLine();
+        output.WriteLine("```sh");
+        output.WriteLine(Command);
+        output.WriteLine("```");
+        output.WriteLine();
+        output.WriteLine("Each cell counts the accesses that exercised the rule there. `·` marks a cell that cannot occur");
+        output.WriteLine("(the reasons follow each table); **0** marks a reachable cell no scenario reaches.");
+        foreach (var model in matrix.Models)
+            WriteModel(matrix, model, output);
+    }
+
+    private static void WriteModel(CoverageMatrix matrix, CoverageModel model, TextWriter output)
+    {
+        output.WriteLine();
+        output.WriteLine($"## {model.Kind}");
+        output.WriteLine();
+        output.WriteLine($"Rule × {model.PlaceAxis} × mode × operation: {CoverageLayout.Summary(matrix, model)}.");
+        output.WriteLine();
+
+        var columns = CoverageLayout.Columns(model).ToList();
+        output.WriteLine("| rule | " + string.Join(" | ", columns.Select(column => $"{column.Place} {column.Mode} {column.Op}")) + " |");
+        output.WriteLine("|---|" + string.Concat(columns.Select(_ => "--:|")));
+        foreach (var rule in model.Rules)
+        {
+            var cells = columns.Select(column =>
+            {
+                var cell = new CoverageCell(rule.Name, column.Place, column.Mode, column.Op);
+                var status = new CellStatus(model.Kind, cell, matrix.Count(model.Kind, cell), rule.Unreachable(cell));
+                var text = CoverageLayout.CellText(status, "·");
+                return status.Reachable && status.Count == 0 || status.Count > 0 && !status.Reachable ? $"**{text}**" : text;
+            });
+            output.WriteLine($"| `{rule.Name}` | " + string.Join(" | ", cells) + " |");
+        }
+
+        output.WriteLine();
+        output.WriteLine("| rule | spec | cannot occur |");
+        output.WriteLine("|---|---|---|");
+        foreach (var rule in model.Rules)
+        {
+            var exclusions = string.Join("; ", rule.Exclusions.Select(exclusion => $"{exclusion.Where}: {exclusion.Reason}"));
+            output.WriteLine($"| `{rule.Name}` | {rule.Spec} | {exclusions} |");
+        }
+
+        var empty = matrix.EmptyReachable.Where(status => status.Kind == model.Kind).ToList();
+        if (empty.Count == 0)
+            return;
+        output.WriteLine();
+        output.WriteLine("Empty reachable cells:");
+        output.WriteLine();
+        foreach (var status in empty)
+            output.WriteLine($"- `{status.Cell}`");
+    }
+}

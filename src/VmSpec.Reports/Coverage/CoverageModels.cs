@@ -1,0 +1,12 @@
+namespace VmSpec.Reports.Coverage;
+
+/// <summary>The coverage models of the built-in kinds.</summary>
+public static class CoverageModels
+{
+    public static IReadOnlyList<CoverageModel> BuiltIn { get; } =
+    [
+        new Sv39CoverageModel(),
+        new SingleLevelCoverageModel(),
+        new SegmentationCoverageModel(),
+    ];
+}

@@ -1,0 +1,55 @@
+namespace VmSpec.Reports.Coverage;
+
+/// <summary>
+/// The matrix for a terminal: a block per kind with the counts, '-' where a cell cannot occur,
+/// then the reachable cells left empty, each named plainly, and the reasons cells cannot occur.
+/// </summary>
+public static class CoverageTextWriter
+{
+    private const int CellWidth = 4;
+
+    public static void Write(CoverageMatrix matrix, TextWriter output)
+    {
+        foreach (var model in matrix.Models)
+        {
+            WriteModel(matrix, model, output);
+            output.WriteLine();
+        }
+
+        var empty = matrix.EmptyReachable.ToList();
+        output.WriteLine(empty.Count == 0 ? "Every reachable cell is covered." : $"Empty reachable cells ({empty.Count}):");
+        foreach (var status in empty)
+            output.WriteLine($"  {status}");
+
+        var contradictions = matrix.Contradictions.ToList();
+        if (contradictions.Count > 0)
+        {
+            output.WriteLine($"Observed in cells that cannot occur ({contradictions.Count}):");
+            foreach (var status in contradictions)
+                output.WriteLine($"  {status}: {status.Count} point(s), yet {status.UnreachableReason}");
+        }
+    }
+
+    private static void WriteModel(CoverageMatrix matrix, CoverageModel model, TextWriter output)
+    {
+        var ruleWidth = model.Rules.Max(rule => rule.Name.Length) + 2;
+        var groupWidth = model.Modes.Count * model.Ops.Count * CellWidth;
+        output.WriteLine($"{model.Kind} (rule x {model.PlaceAxis} x mode x op): {CoverageLayout.Summary(matrix, model)}");
+        output.WriteLine(Header(model.PlaceAxis, ruleWidth, model.Places.Select(place => place.PadRight(groupWidth))));
+        output.WriteLine(Header("mode", ruleWidth, model.Places.SelectMany(_ => model.Modes.Select(mode => mode.PadRight(model.Ops.Count * CellWidth)))));
+        output.WriteLine(Header("op", ruleWidth, CoverageLayout.Columns(model).Select(column => column.Op.PadRight(CellWidth))));
+        foreach (var rule in model.Rules)
+        {
+            var cells = CoverageLayout.Columns(model).Select(column =>
+            {
+                var cell = new CoverageCell(rule.Name, column.Place, column.Mode, column.Op);
+                var status = new CellStatus(model.Kind, cell, matrix.Count(model.Kind, cell), rule.Unreachable(cell));
+                return CoverageLayout.CellText(status, "-").PadRight(CellWidth);
+            });
+            output.WriteLine((rule.Name.PadRight(ruleWidth) + string.Concat(cells)).TrimEnd());
+        }
+    }
+
+    private static string Header(string label, int width, IEnumerable<string> parts) =>
+        (label.PadRight(width) + string.Concat(parts)).TrimEnd();
+}

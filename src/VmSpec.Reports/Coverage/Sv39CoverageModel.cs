@@ -1,0 +1,115 @@
+using VmSpec.Core.Mmu;
+using VmSpec.Core.Paging;
+using VmSpec.Runner.Results;
+using static VmSpec.Reports.Coverage.Sv39Rules;
+
+namespace VmSpec.Reports.Coverage;
+
+/// <summary>
+/// Sv39 coverage: rule × level (L2, L1, L0, or none before the walk) × U/S × R/W/X. A fault's
+/// rule comes from its reason and, where one reason covers several rules (reserved, permission),
+/// from the entry the walk stopped at; a success adds the rules that let it through (SUM, MXR,
+/// the walk setting A or D).
+/// </summary>
+public sealed class Sv39CoverageModel : CoverageModel
+{
+    public override string Kind => MmuKinds.Sv39;
+
+    public override string PlaceAxis => "level";
+
+    public override IReadOnlyList<string> Places { get; } = [.. Levels, NoPlace];
+
+    public override IReadOnlyList<string> Modes { get; } = [User, Supervisor];
+
+    public override IReadOnlyList<CoverageRule> Rules => All;
+
+    public override IEnumerable<CoverageCell> Classify(AccessRecord record)
+    {
+        var translation = record.Translation;
+        var place = translation.Level is >= 0 and <= 2 ? Levels[2 - translation.Level] : NoPlace;
+        var mode = ModeOf(record.Access.Mode);
+        var op = OpOf(record.Access.Type);
+        return RulesOf(record, translation).Select(rule => new CoverageCell(rule, place, mode, op));
+    }
+
+    private static IEnumerable<string> RulesOf(AccessRecord record, Translation translation)
+    {
+        if (translation.TlbHit && !translation.IsFault)
+            return HitRules(record);
+        if (!translation.IsFault)
+            return StepAt(translation, translation.Level) is { } leaf ? SuccessRules(record, new Pte(leaf.Value)) : [Translate];
+        return FaultRule(record, translation) is { } rule ? [rule] : [];
+    }
+
+    private static IEnumerable<string> HitRules(AccessRecord record)
+    {
+        yield return TlbHit;
+        if (GlobalEntryOfAnotherSpaceAnswered(record))
+            yield return GlobalAcrossAsids;
+    }
+
+    private static IEnumerable<string> SuccessRules(AccessRecord record, Pte leaf)
+    {
+        yield return Translate;
+        var access = record.Access;
+        if (access.Mode == PrivilegeMode.Supervisor && leaf.U)
+            yield return SumAllows;
+        if (access.Type == AccessType.Read && !leaf.R && leaf.X)
+            yield return MxrAllows;
+        if (record.Ad == AdMode.Hardware && !leaf.A)
+            yield return HardwareSetsA;
+        if (record.Ad == AdMode.Hardware && access.Type == AccessType.Write && !leaf.D)
+            yield return HardwareSetsD;
+    }
+
+    private static string? FaultRule(AccessRecord record, Translation translation)
+    {
+        var entry = StepAt(translation, translation.Level) is { } step ? new Pte(step.Value) : (Pte?)null;
+        return translation.Reason switch
+        {
+            FaultReason.NonCanonical => NonCanonical,
+            FaultReason.Invalid => Invalid,
+            FaultReason.NoLeaf => PointerAtLevel0,
+            FaultReason.MisalignedSuperpage => MisalignedSuperpage,
+            FaultReason.NotAccessed => SvadeA,
+            FaultReason.NotDirty => SvadeD,
+            // A PTE read outside RAM leaves no entry at its level; a data access there has its leaf.
+            FaultReason.OutsideRam when entry is null && translation.Walk is not null => PteAccessFault,
+            FaultReason.Reserved when entry is { } pte => ReservedRule(pte),
+            FaultReason.Permission when entry is { } pte => PermissionRule(record, pte),
+            _ => null,
+        };
+    }
+
+    private static string ReservedRule(Pte pte) =>
+        pte.ReservedBits != 0 ? ReservedBits
+        : pte.IsWriteWithoutRead ? WriteWithoutRead
+        : PointerAdu;
+
+    private static string PermissionRule(AccessRecord record, Pte leaf)
+    {
+        var access = record.Access;
+        if (access.Mode == PrivilegeMode.User)
+            return leaf.U ? RwxDenied : UserOnSupervisorPage;
+        if (!leaf.U)
+            return RwxDenied;
+        if (!record.Sum)
+            return SupervisorOnUserPage;
+        return access.Type == AccessType.Execute ? SumNoExecute : RwxDenied;
+    }
+
+    /// <summary>
+    /// Whether the entry that answered a hit is a global one walked in another address space: no
+    /// entry of the current ASID covers the address, and a global one from another ASID does.
+    /// Only the built-in paging MMUs expose their TLB; for others the row stays unobserved.
+    /// </summary>
+    private static bool GlobalEntryOfAnotherSpaceAnswered(AccessRecord record)
+    {
+        if (record.Mmu is not PagingMmu { Tlb.AsidTagged: true } mmu)
+            return false;
+        var va = record.Access.Address;
+        var current = mmu.CurrentAsid;
+        var covering = mmu.Tlb.Entries.Where(entry => entry.Contains(va)).ToList();
+        return covering.All(entry => entry.Asid != current) && covering.Any(entry => entry.Global);
+    }
+}

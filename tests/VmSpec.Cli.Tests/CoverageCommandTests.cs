@@ -1,0 +1,141 @@
+using VmSpec.Reports.Coverage;
+using VmSpec.Runner.Loading;
+using VmSpec.Runner.Targets;
+
+namespace VmSpec.Cli.Tests;
+
+/// <summary>
+/// <c>vmspec coverage</c> on the corpus: no reachable cell is empty, the page in docs/ is what the
+/// command writes, and removing the only scenario of a cell is caught and named.
+/// </summary>
+public class CoverageCommandTests
+{
+    private static readonly Lazy<CoverageMatrix> CorpusMatrix = new(() =>
+    {
+        var scenarios = LoadedScenario.LoadAll(ScenarioFiles.Discover([RepositoryPaths.Specs], out _))
+            .Select(file => file.Scenario!).ToList();
+        var run = CoverageCollector.Collect(scenarios, BuiltInTargets.All, CoverageModels.BuiltIn);
+        return new CoverageMatrix(CoverageModels.BuiltIn, run.Points);
+    });
+
+    [Test]
+    public void No_reachable_cell_of_the_corpus_is_empty_and_none_that_cannot_occur_is_reached()
+    {
+        var matrix = CorpusMatrix.Value;
+
+        Assert.That(matrix.EmptyReachable.Select(status => status.ToString()), Is.Empty, "add a scenario that reaches each of these cells");
+        Assert.That(matrix.Contradictions.Select(status => status.ToString()), Is.Empty);
+    }
+
+    [Test]
+    public void Coverage_min_on_the_corpus_exits_0()
+    {
+        var run = CliRun.Of("coverage", RepositoryPaths.Specs, "--min");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Does.Contain("Every reachable cell is covered."));
+    }
+
+    [Test]
+    public void Docs_coverage_md_is_what_the_command_generates()
+    {
+        var text = new StringWriter { NewLine = "\n" };
+        CoverageMarkdownWriter.Write(CorpusMatrix.Value, text);
+
+        var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "coverage.md")).ReplaceLineEndings("\n");
+
+        Assert.That(page, Is.EqualTo(text.ToString()), $"docs/coverage.md is stale: run `{CoverageMarkdownWriter.Command}`");
+    }
+
+    [Test]
+    public void Every_cell_with_a_single_scenario_empties_when_that_scenario_is_left_out()
+    {
+        var matrix = CorpusMatrix.Value;
+        var soleCovers = matrix.Cells
+            .Where(status => status.Reachable && matrix.ScenariosOf(status.Kind, status.Cell).Count == 1)
+            .ToList();
+
+        Assert.That(soleCovers, Is.Not.Empty, "some cell has a single scenario");
+        Assert.Multiple(() =>
+        {
+            foreach (var status in soleCovers)
+            {
+                var only = matrix.ScenariosOf(status.Kind, status.Cell).Single();
+                Assert.That(matrix.Without(only).EmptyReachable, Does.Contain(status with { Count = 0 }), $"{status} without {only}");
+            }
+        });
+    }
+
+    [Test]
+    public void Deleting_the_only_sv39_scenario_of_a_cell_makes_min_exit_1_and_name_the_cell()
+    {
+        var matrix = CorpusMatrix.Value;
+        var cell = matrix.Cells.First(status => status.Kind == "sv39" && status.Reachable && matrix.ScenariosOf("sv39", status.Cell).Count == 1);
+        var only = matrix.ScenariosOf("sv39", cell.Cell).Single();
+        using var specs = new ScratchSpecs();
+        CopyTree(RepositoryPaths.Specs, specs.Root);
+        File.Delete(Path.Combine(specs.Root, Path.GetRelativePath(RepositoryPaths.Specs, only)));
+
+        var run = CliRun.Of("coverage", specs.Root, "--min");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Output, Does.Contain($"  {cell}\n").Or.Contain($"  {cell}{Environment.NewLine}"));
+    }
+
+    [Test]
+    public void A_corpus_with_gaps_prints_them_and_min_exits_1_while_plain_coverage_exits_0()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/one.yaml", """
+            description: one mapped page read once
+            mmu: [sv39]
+            steps:
+              - map: { va: 0x1000, pa: 0x8020_1000, perm: r }
+              - read: 0x1000
+            """);
+
+        var plain = CliRun.Of("coverage", specs.Root);
+        var min = CliRun.Of("coverage", specs.Root, "--min");
+
+        Assert.That(plain.ExitCode, Is.EqualTo(0), plain.ToString());
+        Assert.That(plain.Output, Does.Contain("sv39 invalid L2 U R").And.Contain("Empty reachable cells"));
+        Assert.That(plain.Output, Does.Not.Contain("sv39 translate L0 U R\n"));
+        Assert.That(min.ExitCode, Is.EqualTo(1), min.ToString());
+    }
+
+    [Test]
+    public void Markdown_goes_to_the_output_file()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/one.yaml", "description: d\nmmu: [sv39]\nsteps:\n  - map: { va: 0x1000, pa: 0x8020_1000, perm: r }\n  - read: 0x1000\n");
+        var file = Path.Combine(specs.Root, "coverage.md");
+
+        var run = CliRun.Of("coverage", specs.Root, "--format", "markdown", "--output", file);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(File.ReadAllText(file), Does.StartWith("# Spec coverage").And.Contain("| `translate` | "));
+    }
+
+    [Test]
+    public void A_broken_scenario_exits_2_with_its_location()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/bad.yaml", "description: d\nmmu: [sv39]\nsteps:\n  - read: nowhere+\n");
+
+        var run = CliRun.Of("coverage", specs.Root, "--min");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Match(@"bad\.yaml\(4,\d+\): error VMS"));
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using VmSpec.Reports.Compliance;
+using VmSpec.Runner.Targets;
+using VmSpec.Scenarios;
+
+namespace VmSpec.Reports.Tests.Compliance;
+
+/// <summary>The implementation × area table: counts, failures with their location, and both renderings.</summary>
+public class ComplianceReportTests
+{
+    private static readonly Scenario Passing = InlineScenarios.Parse("sv39", "passing", """
+        description: a mapped page translates
+        mmu: [sv39, single-level]
+        steps:
+          - map: { va: 0x1000, pa: 0x8020_1000, perm: r }
+          - read: 0x1000
+            expect: { pa: 0x8020_1000 }
+        """);
+
+    // The expected pa is wrong on purpose: the page maps to 0x8020_1000.
+    private static readonly Scenario Failing = InlineScenarios.Parse("sv39", "failing", """
+        description: a wrong expectation <fails>
+        mmu: [sv39]
+        steps:
+          - map: { va: 0x1000, pa: 0x8020_1000, perm: r }
+          - read: 0x1000
+            expect: { pa: 0x8020_2000 }
+        """);
+
+    private static readonly Scenario NeedsSuperpages = InlineScenarios.Parse("tlb", "superpages", """
+        description: only an MMU with superpages runs this
+        mmu: [sv39, single-level]
+        requires: [superpages]
+        steps:
+          - map: { va: 0x1000, pa: 0x8020_1000, perm: r, accessed: true }
+          - read: 0x1000
+        """);
+
+    private static readonly Scenario Segments = InlineScenarios.Parse("segmentation", "segment", """
+        description: a segment translates
+        mmu: [segmentation]
+        steps:
+          - segment: { selector: 0x1, base: 0x8004_0000, size: 0x100, perm: r }
+          - read: "0x1:0x10"
+            expect: { pa: 0x8004_0010 }
+        """);
+
+    private static ComplianceReport Report() => ComplianceReport.Run([Passing, Failing, NeedsSuperpages, Segments], BuiltInTargets.All);
+
+    [Test]
+    public void Each_cell_counts_the_runs_of_its_implementation_in_its_area()
+    {
+        var report = Report();
+
+        Assert.That(report.Areas, Is.EqualTo(new[] { "segmentation", "sv39", "tlb" }));
+        Assert.That(report["sv39", "sv39"], Has.Property("Passed").EqualTo(1).And.Property("Failed").EqualTo(1).And.Property("Skipped").EqualTo(0));
+        Assert.That(report["single-level", "sv39"], Has.Property("Passed").EqualTo(1).And.Property("Failed").EqualTo(0));
+        Assert.That(report["single-level", "tlb"], Has.Property("Skipped").EqualTo(1).And.Property("Total").EqualTo(1), "single-level has no superpages");
+        Assert.That(report["sv39", "tlb"], Has.Property("Passed").EqualTo(1));
+        Assert.That(report["segmentation", "sv39"].Total, Is.Zero, "no sv39 scenario names segmentation");
+        Assert.That(report.Totals("sv39"), Has.Property("Passed").EqualTo(2).And.Property("Failed").EqualTo(1));
+    }
+
+    [Test]
+    public void A_failure_is_listed_by_its_first_line_which_starts_at_the_failing_step()
+    {
+        var failure = Report()["sv39", "sv39"].Failures.Single();
+
+        Assert.That(failure.ScenarioPath, Is.EqualTo(Failing.FilePath));
+        Assert.That(failure.FirstLine, Does.StartWith(Failing.FilePath + "(5,").And.Not.Contain('\n'));
+    }
+
+    [Test]
+    public void The_markdown_table_has_a_row_per_implementation_and_lists_failures()
+    {
+        var text = new StringWriter();
+
+        ComplianceMarkdownWriter.Write(Report(), text);
+
+        var output = text.ToString();
+        Assert.That(output, Does.Contain("| implementation | kind | segmentation | sv39 | tlb | total |"));
+        Assert.That(output, Does.Contain("| sv39 | sv39 | — | 1 / **1** / 0 | 1 / 0 / 0 | 2 / **1** / 0 |"));
+        Assert.That(output, Does.Contain("### sv39 — sv39").And.Contain(Failing.FilePath + "(5,"));
+    }
+
+    [Test]
+    public void The_html_page_is_self_contained_and_escapes_what_it_prints()
+    {
+        var text = new StringWriter();
+
+        ComplianceHtmlWriter.Write(Report(), text);
+
+        var html = text.ToString();
+        Assert.That(html, Does.StartWith("<!DOCTYPE html>").And.Contain("<style>").And.Contain("</html>"));
+        Assert.That(html, Does.Not.Contain("http:").And.Not.Contain("https:").And.Not.Contain("<script")
+            .And.Not.Contain("<link").And.Not.Contain("@import").And.Not.Contain("url(").And.Not.Contain("src="));
+        Assert.That(html, Does.Contain("<td class=\"fail\">1 / 1 / 0</td>").And.Contain("sv39: 1 failure(s)"));
+    }
+}

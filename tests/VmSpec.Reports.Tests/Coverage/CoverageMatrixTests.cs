@@ -1,0 +1,100 @@
+using VmSpec.Reports.Coverage;
+
+namespace VmSpec.Reports.Tests.Coverage;
+
+/// <summary>What the matrix counts, what it calls a gap, and what it calls a contradiction.</summary>
+public class CoverageMatrixTests
+{
+    private static readonly CoverageModel Sv39 = new Sv39CoverageModel();
+
+    private static CoveragePoint Point(string rule, string place, string mode, string op, string scenario = "a.yaml") =>
+        new("sv39", new CoverageCell(rule, place, mode, op), scenario);
+
+    [Test]
+    public void Every_cell_of_every_rule_is_either_reachable_or_has_a_reason()
+    {
+        var matrix = new CoverageMatrix([Sv39], []);
+
+        var cells = matrix.Cells.ToList();
+
+        Assert.That(cells, Has.Count.EqualTo(Sv39.Rules.Count * 4 * 2 * 3));
+        Assert.That(cells.Where(cell => !cell.Reachable).Select(cell => cell.UnreachableReason), Has.All.Not.Empty);
+        Assert.That(matrix.EmptyReachable.Count(), Is.EqualTo(cells.Count(cell => cell.Reachable)));
+    }
+
+    [TestCase("misaligned-superpage", "L0", "U", "R", TestName = "A 4 KiB leaf cannot be misaligned")]
+    [TestCase("pointer-at-level-0", "L1", "S", "W", TestName = "A pointer above level 0 is followed")]
+    [TestCase("non-canonical", "L2", "U", "X", TestName = "The canonical check comes before any level")]
+    [TestCase("invalid", "none", "U", "R", TestName = "Only a non-canonical address ends before the root")]
+    [TestCase("sum-allows", "L0", "S", "X", TestName = "SUM never permits execution")]
+    [TestCase("u-mode-s-page", "L1", "S", "R", TestName = "The U-mode rule has no S-mode cells")]
+    [TestCase("walk-sets-d", "L2", "U", "R", TestName = "Only a store sets D")]
+    [TestCase("pte-access-fault", "L2", "S", "R", TestName = "The root is in RAM")]
+    public void Cells_that_cannot_occur_are_marked(string rule, string place, string mode, string op)
+    {
+        var cell = new CoverageCell(rule, place, mode, op);
+
+        Assert.That(Sv39.Rule(rule)!.Unreachable(cell), Is.Not.Null.And.Not.Empty);
+    }
+
+    [Test]
+    public void A_point_fills_its_cell_and_names_the_scenario()
+    {
+        var matrix = new CoverageMatrix([Sv39], [Point("invalid", "L1", "U", "R"), Point("invalid", "L1", "U", "R", "b.yaml")]);
+        var cell = new CoverageCell("invalid", "L1", "U", "R");
+
+        Assert.That(matrix.Count("sv39", cell), Is.EqualTo(2));
+        Assert.That(matrix.ScenariosOf("sv39", cell), Is.EqualTo(new[] { "a.yaml", "b.yaml" }));
+        Assert.That(matrix.EmptyReachable.Select(status => status.Cell), Does.Not.Contain(cell));
+    }
+
+    [Test]
+    public void Without_the_only_scenario_of_a_cell_the_cell_is_empty_again()
+    {
+        var matrix = new CoverageMatrix([Sv39], [Point("invalid", "L1", "U", "R", "only.yaml"), Point("invalid", "L2", "U", "R", "other.yaml")]);
+
+        var without = matrix.Without("only.yaml");
+
+        Assert.That(without.EmptyReachable.Select(status => status.ToString()), Does.Contain("sv39 invalid L1 U R"));
+        Assert.That(without.EmptyReachable.Select(status => status.ToString()), Does.Not.Contain("sv39 invalid L2 U R"));
+    }
+
+    [Test]
+    public void A_point_in_a_cell_that_cannot_occur_is_a_contradiction()
+    {
+        var matrix = new CoverageMatrix([Sv39], [Point("misaligned-superpage", "L0", "U", "R")]);
+
+        Assert.That(matrix.Contradictions.Select(status => status.ToString()), Is.EqualTo(new[] { "sv39 misaligned-superpage L0 U R" }));
+    }
+
+    [Test]
+    public void The_text_matrix_marks_cells_and_lists_gaps_and_contradictions()
+    {
+        var matrix = new CoverageMatrix([Sv39], [Point("invalid", "L1", "U", "R"), Point("misaligned-superpage", "L0", "S", "X")]);
+        var text = new StringWriter();
+
+        CoverageTextWriter.Write(matrix, text);
+
+        var output = text.ToString();
+        Assert.That(output, Does.Contain("sv39 invalid L2 U R").And.Contain("Empty reachable cells"));
+        Assert.That(output, Does.Not.Contain("sv39 invalid L1 U R\n"));
+        Assert.That(output, Does.Contain("sv39 misaligned-superpage L0 S X: 1 point(s), yet a level-0 leaf has no lower PPN fields"));
+        Assert.That(output, Does.Match(@"misaligned-superpage\s+(\S+\s+){17}1!"));
+    }
+
+    [Test]
+    public void The_markdown_page_has_a_column_per_cell_and_the_reasons()
+    {
+        var matrix = new CoverageMatrix([Sv39], [Point("invalid", "L1", "U", "R")]);
+        var text = new StringWriter();
+
+        CoverageMarkdownWriter.Write(matrix, text);
+
+        var lines = text.ToString().Split('\n');
+        var header = lines.Single(line => line.StartsWith("| rule | L2 U R", StringComparison.Ordinal));
+        Assert.That(header.Split('|', StringSplitOptions.RemoveEmptyEntries), Has.Length.EqualTo(1 + 24));
+        var row = lines.Single(line => line.StartsWith("| `invalid` | ", StringComparison.Ordinal) && line.Contains("**0**", StringComparison.Ordinal));
+        Assert.That(row.Split('|', StringSplitOptions.RemoveEmptyEntries)[1 + 6].Trim(), Is.EqualTo("1"), "L1 U R is the seventh column");
+        Assert.That(text.ToString(), Does.Contain("a level-0 leaf has no lower PPN fields to misalign"));
+    }
+}
