@@ -3,6 +3,7 @@ using System.Diagnostics;
 using VmSpec.Runner;
 using VmSpec.Runner.Results;
 using VmSpec.Runner.Snapshots;
+using VmSpec.Runner.Targets;
 
 namespace VmSpec.Cli.Commands;
 
@@ -68,9 +69,21 @@ public static class RunCommand
 
         var broken = corpus.Broken;
         ResultPrinter.Summary(results, broken, clock.Elapsed, output);
+        if (settings.Mmu is null)
+            ReportUnrunnable(corpus, targets, output);
         if (broken > 0)
             return ExitCodes.FormatError;
         return results.Any(result => result.Outcome == Outcome.Failed) ? ExitCodes.Failed : ExitCodes.Passed;
+    }
+
+    /// <summary>Scenarios whose kinds no available MMU has are not failures, but they must not vanish silently.</summary>
+    private static void ReportUnrunnable(Corpus corpus, IReadOnlyList<MmuTarget> targets, TextWriter output)
+    {
+        var unrunnable = corpus.Scenarios.Where(scenario => !targets.Any(target => scenario.Mmu.Contains(target.Kind))).ToList();
+        if (unrunnable.Count == 0)
+            return;
+        var kinds = unrunnable.SelectMany(scenario => scenario.Mmu).Distinct().Order(StringComparer.Ordinal);
+        output.WriteLine($"{unrunnable.Count} scenario(s) not run: no MMU of kind {string.Join(", ", kinds)} here (load one with --plugin)");
     }
 }
 
