@@ -72,6 +72,15 @@ internal sealed class PageReclaimer(PageTableEditor editor, PageFrames frames, S
         return true;
     }
 
+    /// <summary>Fills a fresh frame with a page's contents, from its frame or, if it is in swap, from its slot.</summary>
+    public void CopyContents(Page page, ulong frame)
+    {
+        if (page.IsResident)
+            Frames.Copy(page.Frame, frame);
+        else
+            Frames.Write(frame, Swap.Read(page.SwapSlot));
+    }
+
     /// <summary>Gives back what a page occupies, frame or slot; its PTEs must be gone already.</summary>
     public void Release(Page page)
     {
