@@ -5,8 +5,9 @@ namespace VmSpec.Core.Kernel;
 // Loads and stores by a process: through the MMU, with the kernel serving the page faults.
 public sealed partial class Kernel
 {
-    // A served fault leaves the leaf in place, so the retry translates; one more round covers a
-    // COW copy after a swap-in. Beyond that the kernel and the tables disagree: a bug, not a signal.
+    // A served fault leaves the leaf in place (with W if the access writes), so the retry
+    // translates; the extra rounds are slack. Beyond them the kernel and the tables disagree: a
+    // bug, not a signal.
     private const int MaxFaultsPerAccess = 3;
 
     public KernelResult Load(int pid, ulong va, int size = 8) => Access(pid, va, size, write: false, value: 0);

@@ -23,6 +23,7 @@ public sealed partial class Kernel
             TearDown(space);
             return KernelResult.OutOfMemory($"No frame for the page tables of process {pid}.");
         }
+        _reclaimer.NoteClockOnlyTables(_mmu.TableFrames(space.Asid));
         _processes.Add(pid, new Process(pid, space));
         return KernelResult.Ok();
     }
@@ -116,6 +117,7 @@ public sealed partial class Kernel
             return KernelResult.OutOfMemory($"No frame for a new address space's tables: {created.Message}");
         }
         space = new AddressSpace(asid, heapStart);
+        _reclaimer.Register(space);
         return null;
     }
 
@@ -139,6 +141,7 @@ public sealed partial class Kernel
 
         if (_mmu.CurrentAsid == space.Asid)
             SwitchTo(AsidAllocator.Idle);
+        _reclaimer.Unregister(space);
         var destroyed = _mmu.DestroyAddressSpace(space.Asid);
         if (!destroyed.IsOk)
             throw new InvalidOperationException($"Destroying ASID {space.Asid} failed: {destroyed}.");

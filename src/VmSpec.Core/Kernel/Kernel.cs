@@ -84,12 +84,15 @@ public sealed partial class Kernel
             _reclaimer.SwappedOut,
             _reclaimer.SwappedIn,
             _reclaimer.Swap.Used,
-            _processes.Values.ToDictionary(p => p.Pid, p => _mmu.TableFrames(p.Space.Asid)));
+            _processes.Values.ToDictionary(p => p.Pid, p => _mmu.TableFrames(p.Space.Asid)),
+            _reclaimer.TablesTrimmed);
     }
 
     /// <summary>
     /// Resident user pages the swap policy may evict. Page tables and the clock page are never
-    /// among them, so a RAM full of tables leaves a fault no frame even with swap: SIGKILL.
+    /// among them: once none is left, reclaim can only take back tables that map no user page, so a
+    /// RAM full of the tables every space needs (its root and its clock page's path) leaves a fault
+    /// no frame even with swap: SIGKILL.
     /// </summary>
     public int EvictablePages => _reclaimer.Resident.Count;
 

@@ -29,7 +29,8 @@ public sealed record FaultCounts
 /// <summary>
 /// A snapshot of the kernel's accounting. <see cref="KernelFrames"/> is what the kernel holds for
 /// itself (the clock page and the idle address space's tables), so with no process left
-/// <see cref="UsedFrames"/> equals it.
+/// <see cref="UsedFrames"/> equals it. <see cref="TableTrims"/> counts the times swap's reclaim,
+/// finding no page to evict, gave a space new tables holding only its clock page's leaf.
 /// </summary>
 public sealed record KernelStats(
     long TotalFrames,
@@ -40,7 +41,8 @@ public sealed record KernelStats(
     long PagesSwappedOut,
     long PagesSwappedIn,
     long SwapSlotsUsed,
-    IReadOnlyDictionary<int, long> TableFramesByPid);
+    IReadOnlyDictionary<int, long> TableFramesByPid,
+    long TableTrims);
 
 /// <summary>
 /// What one process's memory costs: its page-table frames against the pages it maps. The same

@@ -17,10 +17,16 @@ internal enum FaultOutcome : byte
 
 /// <summary>
 /// The kernel's page-fault path. The VMA decides whether the access is legal at all; then the page
-/// is found or made (zero-filled on first touch: lazy allocation), brought back from swap if it was
-/// evicted, copied if it is a private page written while others hold it (COW), and mapped with the
-/// VMA's permissions, less W while the private page is still shared. A write by the last holder of
-/// a COW page copies nothing: the leaf just gets W back.
+/// is found or made (zero-filled on first touch: lazy allocation), copied if it is a private page
+/// written while others hold it (COW), else brought back from swap if it was evicted, and mapped with
+/// the VMA's permissions, less W while the private page is still shared. A write by the last holder
+/// of a COW page copies nothing: the leaf just gets W back.
+/// <para>
+/// A fault pins only the page it is about to map, and only while it needs frames for it: the
+/// original of a COW copy is pinned while its copy's frame is found (so it stays where it is copied
+/// from) and is evictable again once copied. A COW page in swap is copied straight from its slot,
+/// so the writer's copy is the only frame the data takes; the original stays in swap for the others.
+/// </para>
 /// </summary>
 internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer reclaimer, UserLayout layout, Page clockPage)
 {
@@ -37,46 +43,39 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
 
         var pageVa = layout.PageFloor(va);
         var page = vma.Kind == VmaKind.Clock ? clockPage : FindOrCreate(space, vma, pageVa);
-        if (page is null || (!page.IsResident && !SwapIn(page)))
+        if (page is null)
             return Killed();
 
-        page.Pins++;
-        try
-        {
-            return Map(space, vma, page, write);
-        }
-        finally
-        {
-            page.Pins--;
-        }
-    }
-
-    private FaultOutcome Map(AddressSpace space, Vma vma, Page page, bool write)
-    {
         var isPrivate = !vma.IsShared && !page.KernelOwned;
-        var hasLeaf = space.Leaves.TryGetValue(page.Va, out var leaf) && leaf.Page == page;
         if (write && isPrivate && page.Holders > 1)
         {
             if (!TryCopy(space, page, out var copy))
                 return Killed();
             page = copy;
-            hasLeaf = false;
             Counts.CowCopy++;
         }
-        else if (write && hasLeaf && isPrivate && !leaf.Writable)
+        else if (!page.IsResident && !SwapIn(page))
         {
-            Counts.CowReuse++;
+            return Killed();
         }
+        return Map(space, vma, page, write, isPrivate);
+    }
 
+    private FaultOutcome Map(AddressSpace space, Vma vma, Page page, bool write, bool isPrivate)
+    {
         var permissions = vma.Permissions;
         if (isPrivate && page.Holders > 1)
             permissions &= ~PteFlags.W;
 
-        if (hasLeaf)
+        if (space.Leaves.TryGetValue(page.Va, out var leaf) && leaf.Page == page)
         {
+            if (write && isPrivate && !leaf.Writable)
+                Counts.CowReuse++;
             editor.Protect(space, page.Va, permissions);
             return FaultOutcome.Resolved;
         }
+
+        // Pinned while its tables are found, which may evict other pages or take back empty tables.
         page.Pins++;
         try
         {
@@ -117,13 +116,26 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
         return true;
     }
 
-    /// <summary>Gives the writer its own copy; the others keep the original, one holder fewer.</summary>
+    /// <summary>
+    /// Gives the writer its own copy, from the original's frame or, if it is in swap, from its slot;
+    /// the others keep the original, one holder fewer.
+    /// </summary>
     private bool TryCopy(AddressSpace space, Page shared, out Page copy)
     {
         copy = null!;
-        if (!reclaimer.TryAllocFrame(out var frame))
-            return false;
-        reclaimer.Frames.Copy(shared.Frame, frame);
+        ulong frame;
+        shared.Pins++;
+        try
+        {
+            if (!reclaimer.TryAllocFrame(out frame))
+                return false;
+            reclaimer.CopyContents(shared, frame);
+        }
+        finally
+        {
+            shared.Pins--;
+        }
+
         copy = new Page(shared.Va, frame);
         reclaimer.Track(copy);
         editor.Remove(space, shared.Va);

@@ -3,15 +3,23 @@ using VmSpec.Core.Mmu;
 namespace VmSpec.Core.Kernel;
 
 /// <summary>
-/// Finds frames: the free list first, and when it is empty and swap has room, a page chosen by
-/// the clock (second chance) over resident user pages, written to swap. Without swap, or with swap
-/// full, nothing is evicted and the caller reports out-of-memory (a call) or SIGKILL (a fault).
+/// Finds frames: the free list first; when it is empty and swap is on, a page chosen by the clock
+/// (second chance) over resident user pages, written to swap; and when no page can be evicted (every
+/// resident page pinned, or swap full), the page tables a space holds beyond what its clock page
+/// needs: the tables evicted pages left empty. Without swap nothing is reclaimed and the caller
+/// reports out-of-memory (a call) or SIGKILL (a fault).
 /// </summary>
 internal sealed class PageReclaimer(PageTableEditor editor, PageFrames frames, SwapStore swap, ResidentPages resident)
 {
+    // Every address space that has tables, in creation order, so the choice of one to trim is repeatable.
+    private readonly List<AddressSpace> _spaces = [];
+
     public long SwappedOut { get; private set; }
 
     public long SwappedIn { get; private set; }
+
+    /// <summary>How many times a space's tables were taken back down to its clock page's.</summary>
+    public long TablesTrimmed { get; private set; }
 
     public SwapStore Swap { get; } = swap;
 
@@ -19,22 +27,36 @@ internal sealed class PageReclaimer(PageTableEditor editor, PageFrames frames, S
 
     public ResidentPages Resident { get; } = resident;
 
-    /// <summary>Frames for a new page, evicting if needed.</summary>
+    /// <summary>
+    /// The table frames of a space whose only leaf is the clock page's: what every space needs while
+    /// it exists (the root and the clock page's path), measured on the first spawn. Null until then.
+    /// </summary>
+    public long? ClockOnlyTableFrames { get; private set; }
+
+    public void NoteClockOnlyTables(long tableFrames) => ClockOnlyTableFrames ??= tableFrames;
+
+    /// <summary>A space now has tables; it may be trimmed from now on.</summary>
+    public void Register(AddressSpace space) => _spaces.Add(space);
+
+    /// <summary>A space's tables are gone with it.</summary>
+    public void Unregister(AddressSpace space) => _spaces.Remove(space);
+
+    /// <summary>Frames for a new page, reclaiming if needed.</summary>
     public bool TryAllocFrame(out ulong frame)
     {
         while (!Frames.TryAlloc(out frame))
-            if (!TryEvictOne())
+            if (!TryReclaimOne())
                 return false;
         return true;
     }
 
-    /// <summary>Runs a table edit, evicting a page and trying again while it lacks a frame.</summary>
+    /// <summary>Runs a table edit, reclaiming and trying again while it lacks a frame.</summary>
     public EditResult Retry(Func<EditResult> edit)
     {
         while (true)
         {
             var result = edit();
-            if (result.Status != EditStatus.OutOfMemory || !TryEvictOne())
+            if (result.Status != EditStatus.OutOfMemory || !TryReclaimOne())
                 return result;
         }
     }
@@ -42,7 +64,13 @@ internal sealed class PageReclaimer(PageTableEditor editor, PageFrames frames, S
     /// <summary>A page that came into a frame: it may be evicted from now on.</summary>
     public void Track(Page page) => Resident.Add(page);
 
-    public bool TryEvictOne()
+    /// <summary>
+    /// Frees at least one frame if swap is on and anything can give one: a page evicted by the clock,
+    /// or else the empty tables of the space holding the most table frames. False when nothing can.
+    /// </summary>
+    public bool TryReclaimOne() => Swap.Capacity > 0 && (TryEvictOne() || TryTrimTables());
+
+    private bool TryEvictOne()
     {
         if (Swap.IsFull || Resident.ChooseVictim() is not { } victim)
             return false;
@@ -58,6 +86,31 @@ internal sealed class PageReclaimer(PageTableEditor editor, PageFrames frames, S
         return true;
     }
 
+    /// <summary>
+    /// Gives a space new tables holding only its clock page's leaf. It runs once no page can be
+    /// evicted, so the leaves it drops are of pages that stay resident (pinned by the operation in
+    /// progress, or with no swap slot to go to); a later touch maps them again (a minor fault).
+    /// </summary>
+    private bool TryTrimTables()
+    {
+        if (ClockOnlyTableFrames is not { } floor)
+            return false;
+        AddressSpace? fattest = null;
+        var most = floor;
+        foreach (var space in _spaces)
+        {
+            var tables = editor.Mmu.TableFrames(space.Asid);
+            if (tables > most)
+                (fattest, most) = (space, tables);
+        }
+        if (fattest is null)
+            return false;
+
+        new SpaceRebuilder(editor, this).Rebuild(fattest, keep: leaf => leaf.Page.KernelOwned);
+        TablesTrimmed++;
+        return true;
+    }
+
     /// <summary>Brings a swapped page back into a frame (its PTEs are made by the faults that follow).</summary>
     public bool TrySwapIn(Page page)
     {
@@ -70,6 +123,15 @@ internal sealed class PageReclaimer(PageTableEditor editor, PageFrames frames, S
         Track(page);
         SwappedIn++;
         return true;
+    }
+
+    /// <summary>Fills a fresh frame with a page's contents, from its frame or, if it is in swap, from its slot.</summary>
+    public void CopyContents(Page page, ulong frame)
+    {
+        if (page.IsResident)
+            Frames.Copy(page.Frame, frame);
+        else
+            Frames.Write(frame, Swap.Read(page.SwapSlot));
     }
 
     /// <summary>Gives back what a page occupies, frame or slot; its PTEs must be gone already.</summary>

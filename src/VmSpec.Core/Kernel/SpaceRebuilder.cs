@@ -3,15 +3,17 @@ using VmSpec.Core.Mmu;
 namespace VmSpec.Core.Kernel;
 
 /// <summary>
-/// Gives a space fresh tables holding exactly its current leaves. The paging contract can unmap
-/// leaves but never frees a table short of destroying the whole space, so this is how a failed
-/// sbrk hands back the tables it made: destroy the space, create it again under the same ASID
-/// (flushing what the TLB still holds for it), and map the leaves again from the kernel's mirror.
-/// It needs no more table frames than the destroyed tables held, so it cannot run out.
+/// Gives a space fresh tables holding its current leaves, or only those <c>keep</c> selects. The
+/// paging contract can unmap leaves but never frees a table short of destroying the whole space, so
+/// this is how tables are handed back: destroy the space, create it again under the same ASID
+/// (flushing what the TLB still holds for it), and map the kept leaves again from the kernel's
+/// mirror. A failed sbrk uses it to drop the tables it made; the reclaimer uses it to take back the
+/// tables that evicted pages left empty. It needs no more table frames than the destroyed tables
+/// held, so it cannot run out.
 /// </summary>
 internal sealed class SpaceRebuilder(PageTableEditor editor, PageReclaimer reclaimer)
 {
-    public void Rebuild(AddressSpace space)
+    public void Rebuild(AddressSpace space, Func<Leaf, bool>? keep = null)
     {
         var mmu = editor.Mmu;
         var leaves = space.Leaves.Values.ToArray();
@@ -28,7 +30,8 @@ internal sealed class SpaceRebuilder(PageTableEditor editor, PageReclaimer recla
         Check(mmu.SwitchAddressSpace(previous));
 
         foreach (var leaf in leaves)
-            Check(reclaimer.Retry(() => editor.TryInstall(space, leaf.Page, leaf.Flags)));
+            if (keep is null || keep(leaf))
+                Check(reclaimer.Retry(() => editor.TryInstall(space, leaf.Page, leaf.Flags)));
     }
 
     private static void Check(EditResult result)

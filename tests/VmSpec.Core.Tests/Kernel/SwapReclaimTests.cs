@@ -1,0 +1,148 @@
+using VmSpec.Core.Kernel;
+using VmSpec.Core.Mmu;
+using VmSpec.Core.Paging;
+using static VmSpec.Core.Tests.Kernel.TestKernels;
+using OsKernel = VmSpec.Core.Kernel.Kernel;
+
+namespace VmSpec.Core.Tests.Kernel;
+
+/// <summary>
+/// With swap, a fault or a call that needs frames gets them while anything can be reclaimed: a COW
+/// write to a page in swap costs one frame (the writer's copy), not two, and the page tables left
+/// empty by evicted pages are taken back once no page can be evicted. RAM sizes are chosen so that
+/// every frame is accounted for by hand.
+/// </summary>
+[TestFixtureSource(typeof(TestKernels), nameof(Kinds))]
+public sealed class SwapReclaimTests(string kind)
+{
+    private const ulong Swap = 1UL << 20;
+    private const ulong PageBytes = TestKernels.Page;
+
+    [Test]
+    public void A_copy_on_write_page_in_swap_is_copied_from_its_slot_with_one_frame()
+    {
+        // sv39: kernel 2 + pid 1 3 + page m 1 + pid 2 3 (root and the clock page's path, which m
+        // shares, being in the 2 MiB below the clock page) = 9 frames.
+        // single-level (24 va-bits): kernel 9 + pid 1 8 + page m 1 + pid 2 8 = 26 frames.
+        var kernel = Create(kind, ramSize: (kind == MmuKinds.Sv39 ? 9UL : 26UL) * PageBytes, swapBytes: Swap);
+        kernel.Spawn(1, null).Ok();
+        var m = kernel.Mmap(1, 2 * PageBytes, PteFlags.Rw, shared: false).Ok();
+        kernel.Store(1, m, 8, 7).Ok();
+        kernel.Fork(1, 2).Ok();
+        Assert.That(kernel.Free(), Is.Zero);
+
+        // The only resident page goes to swap (still held by both), and m+1 page takes its frame.
+        kernel.Store(1, m + PageBytes, 8, 8).Ok();
+        Assert.That((kernel.Free(), kernel.EvictablePages, kernel.Stats().SwapSlotsUsed), Is.EqualTo((0L, 1, 1L)));
+
+        // The child's write needs one frame for its copy: evicting m+1 page gives it.
+        kernel.Store(2, m, 8, 70).Ok();
+
+        Assert.That(kernel.Load(2, m).Ok(), Is.EqualTo(70));
+        Assert.That(kernel.Load(1, m).Ok(), Is.EqualTo(7));
+        Assert.That(kernel.Load(1, m + PageBytes).Ok(), Is.EqualTo(8));
+        var faults = kernel.Stats().Faults;
+        Assert.That((faults.CowCopy, faults.Kill), Is.EqualTo((1L, 0L)));
+        ExitAll(kernel, 1, 2);
+    }
+
+    internal static void ExitAll(OsKernel kernel, params int[] pids)
+    {
+        foreach (var pid in pids)
+            kernel.Exit(pid).Ok();
+        kernel.AssertOnlyKernelFramesUsed();
+        Assert.That(kernel.Stats().SwapSlotsUsed, Is.Zero);
+    }
+}
+
+/// <summary>
+/// Taking back page tables, on Sv39 (a single-level table is one block per space: there is nothing
+/// to take back short of the whole space). Evicting a page leaves the L1 and L0 tables that mapped
+/// it; once no page can be evicted, the reclaimer gives the space with the most table frames new
+/// tables holding only its clock page's leaf.
+/// </summary>
+public sealed class SwapTableReclaimTests
+{
+    private const ulong Swap = 1UL << 20;
+    private const ulong PageBytes = TestKernels.Page;
+
+    [Test]
+    public void A_fault_takes_back_the_page_tables_that_evicted_pages_left_empty()
+    {
+        // 12 frames: kernel 2, pid 1 3 + heap page + its L1 and L0 = 8, pid 2 3 + page m = 12.
+        var kernel = Create(MmuKinds.Sv39, ramSize: 12 * PageBytes, swapBytes: Swap);
+        kernel.Spawn(1, null).Ok();
+        kernel.Sbrk(1, (long)PageBytes).Ok();
+        kernel.Store(1, DefaultBreak, 8, 5).Ok();
+        kernel.Spawn(2, null).Ok();
+        var m = kernel.Mmap(2, 2 * PageBytes, PteFlags.Rw, shared: false).Ok();
+        kernel.Store(2, m, 8, 9).Ok();
+        Assert.That(kernel.Free(), Is.Zero);
+
+        // The clock evicts pid 1's heap page; its L1 and L0 stay, empty.
+        kernel.Store(2, m + PageBytes, 8, 10).Ok();
+        // pid 2's heap page: m, m+1 page and the new page itself go to swap to make room for its tables,
+        // so it ends in swap, unmapped, and the tables are given back by the failed edit: 2 frames free.
+        kernel.Sbrk(2, (long)PageBytes).Ok();
+        kernel.Load(2, m).Ok();
+        Assert.That((kernel.Free(), kernel.EvictablePages), Is.EqualTo((1L, 1)));
+        Assert.That(kernel.Stats().TableFramesByPid[1], Is.EqualTo(5));
+
+        // Swapping pid 2's heap page in takes the free frame, its L1 and L0 need 2 more: m gives one,
+        // and pid 1's empty heap tables give two.
+        Assert.That(kernel.Load(2, DefaultBreak).Ok(), Is.Zero);
+
+        var stats = kernel.Stats();
+        Assert.That(stats.Faults.Kill, Is.Zero);
+        Assert.That(stats.TableFramesByPid[1], Is.EqualTo(3), "pid 1 keeps its root and the clock page's path");
+        Assert.That(kernel.Load(1, DefaultBreak).Ok(), Is.EqualTo(5));
+        Assert.That(kernel.Load(2, m).Ok(), Is.EqualTo(9));
+        Assert.That(kernel.Load(2, m + PageBytes).Ok(), Is.EqualTo(10));
+        SwapReclaimTests.ExitAll(kernel, 1, 2);
+    }
+
+    [Test]
+    public void A_fork_takes_back_empty_tables_instead_of_running_out_of_memory()
+    {
+        // 12 frames: kernel 2, pid 1 3 + heap page + its L1 and L0 = 8, pid 2 3 + page m = 12.
+        var kernel = Create(MmuKinds.Sv39, ramSize: 12 * PageBytes, swapBytes: Swap);
+        kernel.Spawn(1, null).Ok();
+        kernel.Sbrk(1, (long)PageBytes).Ok();
+        kernel.Store(1, DefaultBreak, 8, 5).Ok();
+        kernel.Spawn(2, null).Ok();
+        var m = kernel.Mmap(2, 2 * PageBytes, PteFlags.Rw, shared: false).Ok();
+        kernel.Store(2, m, 8, 9).Ok();
+        kernel.Store(2, m + PageBytes, 8, 10).Ok(); // evicts pid 1's heap page; its L1 and L0 stay
+        Assert.That((kernel.Free(), kernel.EvictablePages), Is.EqualTo((0L, 2)));
+
+        // The child needs 3 frames (root, and L1 and L0 for the clock page): the 2 resident pages
+        // give two, and pid 1's empty heap tables the rest.
+        kernel.Fork(1, 3).Ok();
+
+        var stats = kernel.Stats();
+        Assert.That((stats.TableTrims, stats.TableFramesByPid[1], stats.TableFramesByPid[3]), Is.EqualTo((1L, 3L, 3L)));
+        Assert.That(kernel.Free(), Is.EqualTo(1));
+        kernel.Exit(2).Ok();
+        Assert.That(kernel.Load(3, DefaultBreak).Ok(), Is.EqualTo(5));
+        Assert.That(kernel.Load(1, DefaultBreak).Ok(), Is.EqualTo(5));
+        SwapReclaimTests.ExitAll(kernel, 1, 3);
+    }
+
+    [Test]
+    public void Without_swap_nothing_is_taken_back_and_the_fork_runs_out_of_memory()
+    {
+        // pid 2 touches one page fewer than above, so RAM is full with pid 1's heap page still in it.
+        var kernel = Create(MmuKinds.Sv39, ramSize: 12 * PageBytes);
+        kernel.Spawn(1, null).Ok();
+        kernel.Sbrk(1, (long)PageBytes).Ok();
+        kernel.Spawn(2, null).Ok();
+        var m = kernel.Mmap(2, PageBytes, PteFlags.Rw, shared: false).Ok();
+        kernel.Store(2, m, 8, 9).Ok();
+        Assert.That(kernel.Free(), Is.Zero);
+
+        kernel.Fork(1, 3).IsError(KernelError.OutOfMemory);
+
+        Assert.That((kernel.Stats().TableTrims, kernel.Stats().TableFramesByPid[1]), Is.EqualTo((0L, 5L)));
+        SwapReclaimTests.ExitAll(kernel, 1, 2);
+    }
+}
