@@ -15,6 +15,7 @@ public abstract partial class PagingMmu : IPagingMmu
 {
     private readonly Sv39Options _statusBits;
     private readonly AddressRule _addresses;
+    private readonly bool _traceWalks;
 
     protected PagingMmu(Machine machine, IEnumerable<string> features, AddressRule addresses)
     {
@@ -23,6 +24,7 @@ public abstract partial class PagingMmu : IPagingMmu
         Features = features.ToFrozenSet();
         Tlb = new VmSpec.Core.Tlb.Tlb(machine.Options.Tlb);
         _statusBits = machine.Options.Sv39;
+        _traceWalks = machine.Options.TraceWalks;
         _current = new AddressSpace(0);
     }
 
@@ -52,7 +54,7 @@ public abstract partial class PagingMmu : IPagingMmu
     /// <summary>NonCanonical or OutOfRange for an address no table can hold, else None.</summary>
     protected FaultReason RangeFault(ulong va) => _addresses.Check(va);
 
-    /// <summary>Walks the tables of a space (which has tables) for va, recording each PTE read into <paramref name="walk"/> when given.</summary>
+    /// <summary>Walks the tables of a space (which has tables) for va, recording each PTE read into <paramref name="walk"/> when given (<see cref="MachineOptions.TraceWalks"/>).</summary>
     private protected abstract WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk);
 
     public Translation Translate(in Access access)
@@ -79,10 +81,10 @@ public abstract partial class PagingMmu : IPagingMmu
         if (!space.HasTables)
             return Translation.Faulted(Faults.PageFault(context.Type), FaultReason.Invalid, -1);
 
-        var walk = new Walk();
+        var walk = _traceWalks ? new Walk() : null;
         var outcome = Descend(space, va, walk);
         Counters.Walks++;
-        Counters.PteReads += walk.Steps.Count;
+        Counters.PteReads += outcome.PteReads;
         if (!outcome.IsLeaf)
         {
             var kind = outcome.IsAccessFault ? Faults.AccessFault(context.Type) : Faults.PageFault(context.Type);
