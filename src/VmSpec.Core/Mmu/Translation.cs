@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace VmSpec.Core.Mmu;
 
 /// <summary>
@@ -25,6 +27,7 @@ public readonly record struct Translation
 
     public bool IsFault => Fault != FaultKind.None;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Translation Success(ulong pa, int level, ulong pageSize, bool tlbHit, Walk? walk) =>
         new() { PhysicalAddress = pa, Level = level, PageSize = pageSize, TlbHit = tlbHit, Walk = walk };
 

@@ -40,9 +40,10 @@ public sealed class SingleLevelMmu : PagingMmu
     {
         var index = va >> Geometry.PageBits;
         var address = space.Root + index * Pte.Size;
-        if (!Memory.TryReadUInt64(address, out var raw))
+        if (!TryReadPte(address, out var raw))
             return WalkOutcome.OutsideRam(0, address, pteReads: 0);
-        walk?.Add(new WalkStep(0, index, address, raw));
+        if (walk is not null)
+            Trace(walk, new WalkStep(0, index, address, raw));
 
         var pte = new Pte(raw);
         var reason = PteShape.Check(pte, canPoint: false, out _);

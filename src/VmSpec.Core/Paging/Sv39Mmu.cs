@@ -37,10 +37,11 @@ public sealed class Sv39Mmu : PagingMmu
             // Step 2: the PTE at a + va.vpn[i] × PTESIZE; a read outside RAM is an access fault.
             var index = Sv39Geometry.Index(va, level);
             var address = table + index * Pte.Size;
-            if (!Memory.TryReadUInt64(address, out var raw))
+            if (!TryReadPte(address, out var raw))
                 return WalkOutcome.OutsideRam(level, address, reads);
             reads++;
-            walk?.Add(new WalkStep(level, index, address, raw));
+            if (walk is not null)
+                Trace(walk, new WalkStep(level, index, address, raw));
 
             // Steps 3 and 4: invalid, reserved, leaf, or a pointer one level down.
             var pte = new Pte(raw);
