@@ -22,6 +22,9 @@ public abstract partial class PagingMmu : IPagingMmu
     private readonly bool _sum;
     private readonly bool _mxr;
 
+    // PageShiftAt of each level, asked once the geometry is set (StartFirstSpace), not on every walk.
+    private int[] _pageShifts = [];
+
     protected PagingMmu(Machine machine, IEnumerable<string> features, AddressRule addresses)
     {
         _addresses = addresses;
@@ -60,9 +63,6 @@ public abstract partial class PagingMmu : IPagingMmu
 
     /// <summary>Shift from PPN to physical address: the base page's.</summary>
     protected int PpnShift => PageShiftAt(0);
-
-    // PageShiftAt of each level, asked once the geometry is set (StartFirstSpace), not on every walk.
-    private int[] _pageShifts = [];
 
     /// <summary>NonCanonical or OutOfRange for an address no table can hold, else None.</summary>
     protected FaultReason RangeFault(ulong va) => _addresses.Check(va);
