@@ -24,4 +24,12 @@ public sealed record MachineOptions
     public SingleLevelOptions SingleLevel { get; init; } = new();
 
     public SegmentationOptions Segmentation { get; init; } = new();
+
+    /// <summary>
+    /// Whether a translation records the table entries it read in <see cref="Mmu.Translation.Walk"/>.
+    /// Off by default: the trace is a diagnostic, for printing the path a failing access took, and
+    /// recording it allocates on every walk, which would cost more than the walk itself. The
+    /// scenario runner turns it on so its failure messages can show the path.
+    /// </summary>
+    public bool TraceWalks { get; init; }
 }

@@ -23,6 +23,19 @@ public sealed class PhysicalMemory
     private readonly byte[]?[]?[] _chunks;
     private long _backedFrames;
 
+    /// <summary>
+    /// Changes whenever what backs a frame changes: an array given on its first write, or dropped
+    /// by <see cref="ZeroFrame"/>. So what a frame was found to read from (<see cref="FrameForReading"/>)
+    /// is still what it reads from for as long as the generation stands.
+    /// </summary>
+    internal long FrameGeneration { get; private set; }
+
+    /// <summary>Bumped with <see cref="FrameGeneration"/>, and by the machine's TLBs and MMUs for their own changes (see <see cref="ChangeCount"/>).</summary>
+    internal ChangeCount Changes { get; } = new();
+
+    /// <summary>Zeros standing for every untouched frame in <see cref="FrameForReading"/>. Never written: a store to an untouched frame goes through <see cref="TryWrite"/>, which backs it.</summary>
+    internal static readonly byte[] UntouchedFrame = new byte[FrameSize];
+
     public PhysicalMemory(ulong @base = MachineOptions.DefaultRamBase, ulong size = MachineOptions.DefaultRamSize)
     {
         if (size == 0 || size > MaxSize || size % FrameSize != 0)
@@ -89,7 +102,15 @@ public sealed class PhysicalMemory
     }
 
     /// <summary>Reads one aligned 64-bit word: the shape of every PTE read.</summary>
-    public bool TryReadUInt64(ulong pa, out ulong value) => TryRead(pa, 8, out value);
+    public bool TryReadUInt64(ulong pa, out ulong value)
+    {
+        // An aligned word never straddles frames, and one unsigned compare covers both ends of RAM.
+        if ((pa & 7) != 0 || pa - Base > Size - 8)
+            return TryRead(pa, 8, out value);
+        var frame = FrameAt(pa);
+        value = frame is null ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan((int)(pa & (FrameSize - 1))));
+        return true;
+    }
 
     public bool TryWriteUInt64(ulong pa, ulong value) => TryWrite(pa, 8, value);
 
@@ -104,7 +125,16 @@ public sealed class PhysicalMemory
             return;
         chunk[index & (ChunkFrames - 1)] = null;
         _backedFrames--;
+        FrameGeneration++;
+        Changes.Bump();
     }
+
+    /// <summary>
+    /// What the frame at <paramref name="framePa"/> reads from: its backing array, or
+    /// <see cref="UntouchedFrame"/> while it has none; null outside RAM.
+    /// </summary>
+    internal byte[]? FrameForReading(ulong framePa) =>
+        Contains(framePa, FrameSize) ? FrameAt(framePa) ?? UntouchedFrame : null;
 
     /// <summary>Copies one whole frame onto another (copy-on-write's copy).</summary>
     public void CopyFrame(ulong fromPa, ulong toPa)
@@ -141,6 +171,8 @@ public sealed class PhysicalMemory
         {
             frame = new byte[FrameSize];
             _backedFrames++;
+            FrameGeneration++;
+            Changes.Bump();
         }
         return frame;
     }

@@ -19,6 +19,16 @@ public interface IMmu
 
     Translation Translate(in Access access);
 
+    /// <summary>
+    /// Translates an access and reads <paramref name="size"/> bytes (1, 2, 4 or 8) of RAM there,
+    /// little-endian. The default is <see cref="MemoryPath.TranslateAndLoad"/>; an MMU may fuse the
+    /// two steps into a faster path, as long as the result and the counters stay the same.
+    /// </summary>
+    MemoryResult Load(in Access access, int size = 8) => MemoryPath.TranslateAndLoad(this, access, size);
+
+    /// <summary>Translates an access and writes the low <paramref name="size"/> bytes of <paramref name="value"/> there; see <see cref="Load"/>.</summary>
+    MemoryResult Store(in Access access, ulong value, int size = 8) => MemoryPath.TranslateAndStore(this, access, value, size);
+
     /// <summary>A readable dump of the current translation tables, read from simulated memory.</summary>
     string Dump();
 }

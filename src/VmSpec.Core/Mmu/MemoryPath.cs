@@ -12,7 +12,17 @@ public readonly record struct MemoryResult(Translation Translation, ulong Value)
 /// </summary>
 public static class MemoryPath
 {
-    public static MemoryResult Load(this IMmu mmu, in Access access, int size = 8)
+    /// <summary>
+    /// <see cref="IMmu.Load"/>, for callers holding a class that does not declare it (interface
+    /// default members are reached only through the interface).
+    /// </summary>
+    public static MemoryResult Load(this IMmu mmu, in Access access, int size = 8) => mmu.Load(access, size);
+
+    /// <summary><see cref="IMmu.Store"/>, for callers holding a class that does not declare it.</summary>
+    public static MemoryResult Store(this IMmu mmu, in Access access, ulong value, int size = 8) => mmu.Store(access, value, size);
+
+    /// <summary>The reference load every fused path must agree with: <see cref="IMmu.Translate"/>, then a read of RAM.</summary>
+    public static MemoryResult TranslateAndLoad(IMmu mmu, in Access access, int size = 8)
     {
         var translation = mmu.Translate(access);
         if (translation.IsFault)
@@ -22,7 +32,8 @@ public static class MemoryPath
             : new(OutsideRam(translation, access.Type), 0);
     }
 
-    public static MemoryResult Store(this IMmu mmu, in Access access, ulong value, int size = 8)
+    /// <summary>The reference store: <see cref="IMmu.Translate"/>, then a write to RAM.</summary>
+    public static MemoryResult TranslateAndStore(IMmu mmu, in Access access, ulong value, int size = 8)
     {
         var translation = mmu.Translate(access);
         if (translation.IsFault)
@@ -32,6 +43,7 @@ public static class MemoryPath
             : new(OutsideRam(translation, access.Type), 0);
     }
 
-    private static Translation OutsideRam(Translation translation, AccessType type) =>
+    /// <summary>A translation whose physical address RAM does not hold: the access fault of the access's type.</summary>
+    internal static Translation OutsideRam(Translation translation, AccessType type) =>
         translation with { Fault = Faults.AccessFault(type), Reason = FaultReason.OutsideRam };
 }

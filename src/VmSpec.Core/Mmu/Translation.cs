@@ -1,9 +1,11 @@
+using System.Runtime.CompilerServices;
+
 namespace VmSpec.Core.Mmu;
 
 /// <summary>
 /// The outcome of one translation: a physical address, or a fault with its reason. It also says
 /// whether the TLB answered, at which level the walk ended (the leaf's level, or where it faulted;
-/// -1 where no table was involved) and, when a walk ran, which entries it read.
+/// -1 where no table was involved) and, when a walk ran and walks are traced, which entries it read.
 /// </summary>
 public readonly record struct Translation
 {
@@ -20,11 +22,12 @@ public readonly record struct Translation
     /// <summary>Size of the page (or segment) the address fell in; 0 after a fault.</summary>
     public ulong PageSize { get; init; }
 
-    /// <summary>The entries read to get here; null when the TLB answered.</summary>
+    /// <summary>The entries read to get here; null when the TLB answered or <see cref="MachineOptions.TraceWalks"/> is off.</summary>
     public Walk? Walk { get; init; }
 
     public bool IsFault => Fault != FaultKind.None;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Translation Success(ulong pa, int level, ulong pageSize, bool tlbHit, Walk? walk) =>
         new() { PhysicalAddress = pa, Level = level, PageSize = pageSize, TlbHit = tlbHit, Walk = walk };
 

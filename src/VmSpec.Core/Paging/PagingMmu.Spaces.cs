@@ -22,6 +22,7 @@ public abstract partial class PagingMmu
     /// </summary>
     protected void StartFirstSpace()
     {
+        _pageShifts = [.. Enumerable.Range(0, Levels).Select(PageShiftAt)];
         TryCreateTables(_current);
         _spaces[_current.Asid] = _current;
     }
@@ -43,6 +44,9 @@ public abstract partial class PagingMmu
         // Without ASID tags the TLB cannot tell spaces apart, so changing space must flush it.
         if (space != _current && !Tlb.AsidTagged)
             Tlb.Flush();
+        // Hit-cache lines answer for the space they were filled in.
+        if (space != _current)
+            _memory.Changes.Bump();
         _current = space;
         return EditResult.Ok;
     }

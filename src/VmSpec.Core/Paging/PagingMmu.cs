@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using VmSpec.Core.Memory;
 using VmSpec.Core.Mmu;
 using VmSpec.Core.Tlb;
@@ -15,14 +16,28 @@ public abstract partial class PagingMmu : IPagingMmu
 {
     private readonly Sv39Options _statusBits;
     private readonly AddressRule _addresses;
+    private readonly bool _traceWalks;
+    private readonly PhysicalMemory _memory;
+    private readonly FrameCache _tableFrames;
+    private readonly bool _sum;
+    private readonly bool _mxr;
+
+    // PageShiftAt of each level, asked once the geometry is set (StartFirstSpace), not on every walk.
+    private int[] _pageShifts = [];
 
     protected PagingMmu(Machine machine, IEnumerable<string> features, AddressRule addresses)
     {
         _addresses = addresses;
         Machine = machine;
         Features = features.ToFrozenSet();
-        Tlb = new VmSpec.Core.Tlb.Tlb(machine.Options.Tlb);
+        Tlb = new VmSpec.Core.Tlb.Tlb(machine.Options.Tlb, machine.Memory.Changes);
         _statusBits = machine.Options.Sv39;
+        _traceWalks = machine.Options.TraceWalks;
+        _memory = machine.Memory;
+        _tableFrames = new FrameCache(machine.Memory);
+        (_sum, _mxr) = (_statusBits.Sum, _statusBits.Mxr);
+        ClearHitLines();
+        _fillsHitLines = DecidesWholePages(addresses);
         _current = new AddressSpace(0);
     }
 
@@ -41,7 +56,7 @@ public abstract partial class PagingMmu : IPagingMmu
 
     public abstract int Levels { get; }
 
-    protected PhysicalMemory Memory => Machine.Memory;
+    protected PhysicalMemory Memory => _memory;
 
     /// <summary>log2 of the size of a page mapped by a leaf at <paramref name="level"/>.</summary>
     protected abstract int PageShiftAt(int level);
@@ -52,10 +67,22 @@ public abstract partial class PagingMmu : IPagingMmu
     /// <summary>NonCanonical or OutOfRange for an address no table can hold, else None.</summary>
     protected FaultReason RangeFault(ulong va) => _addresses.Check(va);
 
-    /// <summary>Walks the tables of a space (which has tables) for va, recording each PTE read into <paramref name="walk"/> when given.</summary>
+    /// <summary>A walk's read of a PTE: <see cref="PhysicalMemory.TryReadUInt64"/>, through the host arrays of the table frames read lately.</summary>
+    private protected bool TryReadPte(ulong address, out ulong raw) => _tableFrames.TryReadUInt64(address, out raw);
+
+    /// <summary>Records a PTE read into a traced walk; out of line, as most walks are not traced.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private protected static void Trace(Walk walk, in WalkStep step) => walk.Add(step);
+
+    /// <summary>Walks the tables of a space (which has tables) for va, recording each PTE read into <paramref name="walk"/> when given (<see cref="MachineOptions.TraceWalks"/>).</summary>
     private protected abstract WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk);
 
-    public Translation Translate(in Access access)
+    public Translation Translate(in Access access) =>
+        TryCachedHit(access, out var line) ? HitTranslation(_hitLines[line], access.Address) : TranslateMissed(access);
+
+    /// <summary>Translation in full: range check, every page size in the TLB, then the walk.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Translation TranslateMissed(in Access access)
     {
         var va = access.Address;
         var rangeFault = RangeFault(va);
@@ -63,26 +90,33 @@ public abstract partial class PagingMmu : IPagingMmu
             return Translation.Faulted(Faults.PageFault(access.Type), rangeFault, -1);
 
         var context = AccessContext.For(access, _statusBits);
-        if (Tlb.TryLookup(va, _current.Asid, out var entry) && LeafCheck.HitAllows(entry.Flags, context))
+        var slot = Tlb.LookupSlot(va, _current.Asid);
+        if (slot >= 0)
         {
-            Counters.TlbHits++;
-            return Translation.Success(entry.Translate(va), entry.Level, entry.PageSize, tlbHit: true, walk: null);
+            ref readonly var entry = ref Tlb.EntryAt(slot);
+            if (LeafCheck.HitAllows(entry.Flags, context))
+            {
+                Counters.TlbHits++;
+                RememberHit(va, slot);
+                return Translation.Success(entry.Translate(va), entry.Level, entry.PageSize, tlbHit: true, walk: null);
+            }
         }
 
         Counters.TlbMisses++;
-        return Walk(va, context);
+        return Walk(va, context, lookupMissed: slot < 0);
     }
 
-    private Translation Walk(ulong va, in AccessContext context)
+    /// <summary>The walk after a TLB miss; <paramref name="lookupMissed"/> when the lookup found no entry at all (rather than one the access may not use).</summary>
+    private Translation Walk(ulong va, in AccessContext context, bool lookupMissed)
     {
         var space = _current;
         if (!space.HasTables)
             return Translation.Faulted(Faults.PageFault(context.Type), FaultReason.Invalid, -1);
 
-        var walk = new Walk();
+        var walk = _traceWalks ? new Walk() : null;
         var outcome = Descend(space, va, walk);
         Counters.Walks++;
-        Counters.PteReads += walk.Steps.Count;
+        Counters.PteReads += outcome.PteReads;
         if (!outcome.IsLeaf)
         {
             var kind = outcome.IsAccessFault ? Faults.AccessFault(context.Type) : Faults.PageFault(context.Type);
@@ -90,8 +124,9 @@ public abstract partial class PagingMmu : IPagingMmu
         }
 
         var level = outcome.Level;
-        var pageShift = PageShiftAt(level);
-        var alignmentMask = (1UL << (pageShift - PpnShift)) - 1;
+        var pageShift = _pageShifts[level];
+        var ppnShift = _pageShifts[0];
+        var alignmentMask = (1UL << (pageShift - ppnShift)) - 1;
         var reason = LeafCheck.Judge(outcome.Pte, context, alignmentMask, out var leaf);
         if (reason != FaultReason.None)
             return Translation.Faulted(Faults.PageFault(context.Type), reason, level, walk);
@@ -99,9 +134,13 @@ public abstract partial class PagingMmu : IPagingMmu
             Memory.TryWriteUInt64(outcome.PteAddress, leaf.Raw);
 
         // The alignment check guarantees the PPN's low fields are clear, so this is the page's start.
-        var physicalBase = leaf.Ppn << PpnShift;
+        var physicalBase = leaf.Ppn << ppnShift;
         var pageSize = 1UL << pageShift;
-        Tlb.Insert(new TlbEntry(va >> pageShift, pageShift, space.Asid, leaf.G, physicalBase, leaf.Flags, level));
+        var entry = new TlbEntry(va >> pageShift, pageShift, space.Asid, leaf.G, physicalBase, leaf.Flags, level);
+        var slot = lookupMissed ? Tlb.InsertAfterMiss(entry) : Tlb.InsertSlot(entry);
+        // A lookup tries smaller pages first, so the new entry is what it would find only when none is present.
+        if ((Tlb.ShiftsPresent & ((1UL << pageShift) - 1)) == 0)
+            RememberHit(va, slot);
         return Translation.Success(physicalBase | (va & (pageSize - 1)), level, pageSize, tlbHit: false, walk);
     }
 

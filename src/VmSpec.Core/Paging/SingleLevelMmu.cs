@@ -40,15 +40,16 @@ public sealed class SingleLevelMmu : PagingMmu
     {
         var index = va >> Geometry.PageBits;
         var address = space.Root + index * Pte.Size;
-        if (!Memory.TryReadUInt64(address, out var raw))
-            return WalkOutcome.OutsideRam(0, address);
-        walk?.Add(new WalkStep(0, index, address, raw));
+        if (!TryReadPte(address, out var raw))
+            return WalkOutcome.OutsideRam(0, address, pteReads: 0);
+        if (walk is not null)
+            Trace(walk, new WalkStep(0, index, address, raw));
 
         var pte = new Pte(raw);
         var reason = PteShape.Check(pte, canPoint: false, out _);
         return reason == FaultReason.None
-            ? WalkOutcome.Leaf(0, address, pte)
-            : WalkOutcome.PageFault(reason, 0, address, pte);
+            ? WalkOutcome.Leaf(0, address, pte, pteReads: 1)
+            : WalkOutcome.PageFault(reason, 0, address, pte, pteReads: 1);
     }
 
     private protected override TableProbe Probe(AddressSpace space, ulong va, int targetLevel)

@@ -31,22 +31,25 @@ public sealed class Sv39Mmu : PagingMmu
     {
         // Step 1: a = satp.ppn × PAGESIZE, i = LEVELS − 1. The level only goes down, so the walk ends.
         var table = space.Root;
+        var reads = 0;
         for (var level = Levels - 1; ; level--)
         {
             // Step 2: the PTE at a + va.vpn[i] × PTESIZE; a read outside RAM is an access fault.
             var index = Sv39Geometry.Index(va, level);
             var address = table + index * Pte.Size;
-            if (!Memory.TryReadUInt64(address, out var raw))
-                return WalkOutcome.OutsideRam(level, address);
-            walk?.Add(new WalkStep(level, index, address, raw));
+            if (!TryReadPte(address, out var raw))
+                return WalkOutcome.OutsideRam(level, address, reads);
+            reads++;
+            if (walk is not null)
+                Trace(walk, new WalkStep(level, index, address, raw));
 
             // Steps 3 and 4: invalid, reserved, leaf, or a pointer one level down.
             var pte = new Pte(raw);
             var reason = PteShape.Check(pte, canPoint: level > 0, out var isPointer);
             if (reason != FaultReason.None)
-                return WalkOutcome.PageFault(reason, level, address, pte);
+                return WalkOutcome.PageFault(reason, level, address, pte, reads);
             if (!isPointer)
-                return WalkOutcome.Leaf(level, address, pte);
+                return WalkOutcome.Leaf(level, address, pte, reads);
             table = pte.Ppn << Sv39Geometry.PageShift;
         }
     }

@@ -4,17 +4,20 @@ namespace VmSpec.Core.Paging;
 
 /// <summary>
 /// Where a table walk ended before the leaf is judged: at a leaf (Reason None), at a malformed or
-/// invalid entry (a page fault), or at a PTE address outside RAM (an access fault).
+/// invalid entry (a page fault), or at a PTE address outside RAM (an access fault). It carries how
+/// many entries were read, so the counters do not depend on a walk being traced.
 /// </summary>
-internal readonly record struct WalkOutcome(FaultReason Reason, bool IsAccessFault, int Level, ulong PteAddress, Pte Pte)
+internal readonly record struct WalkOutcome(FaultReason Reason, bool IsAccessFault, int Level, ulong PteAddress, Pte Pte, int PteReads)
 {
     public bool IsLeaf => Reason == FaultReason.None;
 
-    public static WalkOutcome Leaf(int level, ulong pteAddress, Pte pte) => new(FaultReason.None, false, level, pteAddress, pte);
+    public static WalkOutcome Leaf(int level, ulong pteAddress, Pte pte, int pteReads) =>
+        new(FaultReason.None, false, level, pteAddress, pte, pteReads);
 
-    public static WalkOutcome PageFault(FaultReason reason, int level, ulong pteAddress, Pte pte) =>
-        new(reason, false, level, pteAddress, pte);
+    public static WalkOutcome PageFault(FaultReason reason, int level, ulong pteAddress, Pte pte, int pteReads) =>
+        new(reason, false, level, pteAddress, pte, pteReads);
 
-    public static WalkOutcome OutsideRam(int level, ulong pteAddress) =>
-        new(FaultReason.OutsideRam, true, level, pteAddress, default);
+    /// <summary>The entry at <paramref name="pteAddress"/> could not be read, so it is not among <paramref name="pteReads"/>.</summary>
+    public static WalkOutcome OutsideRam(int level, ulong pteAddress, int pteReads) =>
+        new(FaultReason.OutsideRam, true, level, pteAddress, default, pteReads);
 }

@@ -47,8 +47,12 @@ public sealed class SegmentationUnit : ISegmentedMmu
 
         Counters.Walks++;
         Counters.PteReads++;
-        var walk = new Walk();
-        walk.Add(new WalkStep(0, selector, _table.DescriptorAddress(selector), descriptor.Word0, "SEG"));
+        Walk? walk = null;
+        if (Machine.Options.TraceWalks)
+        {
+            walk = new Walk();
+            walk.Add(new WalkStep(0, selector, _table.DescriptorAddress(selector), descriptor.Word0, "SEG"));
+        }
 
         if (!descriptor.IsValid)
             return Fault(FaultReason.Selector, 0, walk);

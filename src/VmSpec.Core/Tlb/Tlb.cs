@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 
 namespace VmSpec.Core.Tlb;
 
@@ -24,11 +26,28 @@ public sealed class Tlb
     // ASID before use, so flushes and evictions need not touch it and lookups stay exact.
     private readonly int[] _hints;
     private readonly int _hintMask;
+
+    // How many entries have a (vpn, shift) of each hint index. None: the page is in no slot, and a
+    // miss is known without scanning the set.
+    private readonly int[] _entriesPerHint;
     private ulong _shiftsPresent;
     private long _clock;
 
+    // Bumped whenever anything a lookup's answer depends on changes: an entry inserted or evicted,
+    // or a remembered slot moved. While it stands, the same va and ASID find the same slot, so a
+    // cache in front of the TLB may reuse an answer it saw. The LRU order moves without it: no
+    // answer depends on it.
+    private readonly ChangeCount _changes;
+
     public Tlb(TlbOptions? options = null)
+        : this(options, new ChangeCount())
     {
+    }
+
+    /// <summary>A TLB that bumps <paramref name="changes"/> whenever the answer of a lookup may change (see <see cref="ChangeCount"/>).</summary>
+    internal Tlb(TlbOptions? options, ChangeCount changes)
+    {
+        _changes = changes;
         options ??= new TlbOptions();
         if (options.Entries <= 0)
             throw new ArgumentOutOfRangeException(nameof(options), "A TLB needs at least one entry.");
@@ -44,6 +63,7 @@ public sealed class Tlb
         Array.Fill(_tags, Empty);
         _hints = new int[(int)BitOperations.RoundUpToPowerOf2((uint)options.Entries * 4)];
         _hintMask = _hints.Length - 1;
+        _entriesPerHint = new int[_hints.Length];
     }
 
     public int Capacity => _tags.Length;
@@ -55,6 +75,9 @@ public sealed class Tlb
     public bool AsidTagged { get; }
 
     public int Count { get; private set; }
+
+    /// <summary>One bit per page shift some entry has; a lookup tries them smallest first.</summary>
+    internal ulong ShiftsPresent => _shiftsPresent;
 
     /// <summary>The valid entries, for dumps and tests.</summary>
     public IEnumerable<TlbEntry> Entries
@@ -70,37 +93,73 @@ public sealed class Tlb
     /// <summary>Finds the entry translating <paramref name="va"/> for <paramref name="asid"/> and marks it used.</summary>
     public bool TryLookup(ulong va, ushort asid, out TlbEntry entry)
     {
+        var slot = LookupSlot(va, asid);
+        entry = slot >= 0 ? _entries[slot] : default;
+        return slot >= 0;
+    }
+
+    /// <summary>The slot <see cref="TryLookup"/> answers from, marked used; -1 on a miss.</summary>
+    internal int LookupSlot(ulong va, ushort asid)
+    {
         for (var shifts = _shiftsPresent; shifts != 0; shifts &= shifts - 1)
         {
             var shift = BitOperations.TrailingZeroCount(shifts);
             var slot = Find(va >> shift, shift, asid);
             if (slot >= 0)
             {
-                _lastUse[slot] = ++_clock;
-                entry = _entries[slot];
-                return true;
+                Touch(slot);
+                return slot;
             }
         }
-        entry = default;
-        return false;
+        return -1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal ref readonly TlbEntry EntryAt(int slot) => ref _entries[slot];
+
+    /// <summary>Marks a slot used, as a lookup that finds it does.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal void Touch(int slot) => _lastUse[slot] = ++_clock;
+
     /// <summary>Caches a leaf, replacing an entry for the same page and ASID, else an empty slot, else the set's least recently used.</summary>
-    public void Insert(in TlbEntry entry)
+    public void Insert(in TlbEntry entry) => InsertSlot(entry);
+
+    /// <summary><see cref="Insert"/>, telling which slot the entry went to.</summary>
+    internal int InsertSlot(in TlbEntry entry)
     {
         var slot = Find(entry.Vpn, entry.PageShift, entry.Asid);
-        if (slot < 0)
-            slot = Victim(SetOf(entry.Vpn));
+        return Fill(slot >= 0 ? slot : Victim(SetOf(entry.Vpn)), entry);
+    }
+
+    /// <summary>
+    /// <see cref="InsertSlot"/> for the leaf of an address a lookup for the entry's ASID has just
+    /// missed, with nothing changed since: no entry for its page can be present (the lookup tried
+    /// the page at every size present), so the search for one is skipped.
+    /// </summary>
+    internal int InsertAfterMiss(in TlbEntry entry)
+    {
+        Debug.Assert(Find(entry.Vpn, entry.PageShift, entry.Asid) < 0, "a lookup for this page must have missed");
+        return Fill(Victim(SetOf(entry.Vpn)), entry);
+    }
+
+    private int Fill(int slot, in TlbEntry entry)
+    {
         if (_tags[slot] != Empty)
             Evict(slot);
 
         _tags[slot] = Tag(entry.Vpn, entry.PageShift);
-        _entries[slot] = entry;
-        _hints[HintOf(entry.Vpn, entry.PageShift)] = slot + 1;
+        // Field by field: the entry was just built on the caller's stack a field at a time, and a
+        // whole-struct copy would read it back wider than it was written, stalling store forwarding.
+        _entries[slot] = new TlbEntry(entry.Vpn, entry.PageShift, entry.Asid, entry.Global, entry.PhysicalBase, entry.Flags, entry.Level);
+        var hint = HintOf(entry.Vpn, entry.PageShift);
+        _hints[hint] = slot + 1;
+        _entriesPerHint[hint]++;
         _lastUse[slot] = ++_clock;
+        _changes.Bump();
         Count++;
         if (_entriesPerShift[entry.PageShift]++ == 0)
             _shiftsPresent |= 1UL << entry.PageShift;
+        return slot;
     }
 
     /// <summary>
@@ -129,6 +188,8 @@ public sealed class Tlb
         var guess = _hints[hint] - 1;
         if (guess >= 0 && _tags[guess] == tag && Matches(guess, vpn, asid))
             return guess;
+        if (_entriesPerHint[hint] == 0)
+            return -1;
 
         var set = SetOf(vpn);
         var tags = _tags.AsSpan(set * Ways, Ways);
@@ -140,7 +201,11 @@ public sealed class Tlb
             var slot = set * Ways + start + found;
             if (Matches(slot, vpn, asid))
             {
-                _hints[hint] = slot + 1;
+                if (_hints[hint] != slot + 1)
+                {
+                    _hints[hint] = slot + 1;
+                    _changes.Bump();
+                }
                 return slot;
             }
             start += found + 1;
@@ -155,26 +220,19 @@ public sealed class Tlb
 
     private int HintOf(ulong vpn, int shift) => (int)(vpn ^ ((ulong)shift << 5)) & _hintMask;
 
-    private int Victim(int set)
-    {
-        var first = set * Ways;
-        var victim = first;
-        for (var slot = first; slot < first + Ways; slot++)
-        {
-            if (_tags[slot] == Empty)
-                return slot;
-            if (_lastUse[slot] < _lastUse[victim])
-                victim = slot;
-        }
-        return victim;
-    }
+    /// <summary>The set's first empty slot, else its least recently used: empty slots are stamped 0, older than any use.</summary>
+    private int Victim(int set) => set * Ways + Recency.Oldest(_lastUse.AsSpan(set * Ways, Ways));
 
     private void Evict(int slot)
     {
-        var shift = _entries[slot].PageShift;
+        ref readonly var entry = ref _entries[slot];
+        var shift = entry.PageShift;
+        _entriesPerHint[HintOf(entry.Vpn, shift)]--;
         if (--_entriesPerShift[shift] == 0)
             _shiftsPresent &= ~(1UL << shift);
         _tags[slot] = Empty;
+        _lastUse[slot] = 0;
+        _changes.Bump();
         Count--;
     }
 

@@ -24,5 +24,6 @@ internal static class MachineOptionsMapper
             scenario.Segmentation.AddressBits,
             scenario.Segmentation.SelectorBits,
             scenario.Segmentation.OffsetBits),
+        TraceWalks = true,
     };
 }

@@ -1,3 +1,4 @@
+using CsCheck;
 using VmSpec.Core.Memory;
 using static VmSpec.Core.Tests.Memory.TestRam;
 
@@ -112,6 +113,38 @@ public sealed class PhysicalMemoryTests
         _ram.CopyFrame(Base + 9 * Frame, Base + 5 * Frame);
 
         Assert.That(BytesAt(Base + 5 * Frame + 16, 8), Is.All.Zero);
+    }
+
+    [Test]
+    public void A_word_read_is_an_eight_byte_read_wherever_it_falls()
+    {
+        _ram.TryWrite(Base + Frame - 8, 8, 0x1122_3344_5566_7788);
+        _ram.TryWrite(Base + Frame, 8, 0x99AA_BBCC_DDEE_FF00);
+        _ram.TryWrite(_ram.End - 8, 8, 0x0102_0304_0506_0708);
+
+        Gen.Frequency(
+            (4, Gen.ULong[Base + Frame - 16, Base + Frame + 16]),
+            (2, Gen.ULong[_ram.End - 16, _ram.End + 16]),
+            (1, Gen.ULong[Base - 16, Base + 16]),
+            (1, Gen.ULong)).Sample(pa =>
+        {
+            var word = _ram.TryReadUInt64(pa, out var value);
+            var bytes = _ram.TryRead(pa, 8, out var expected);
+            Assert.That((word, value), Is.EqualTo((bytes, expected)), $"0x{pa:x}");
+        }, iter: 5_000);
+    }
+
+    [TestCase(Base - 8)]
+    [TestCase(Base + (16UL << 20) - 8)]
+    [TestCase(Base + (16UL << 20))]
+    [TestCase(ulong.MaxValue - 7)]
+    public void A_word_read_at_the_edges_of_ram_is_an_eight_byte_read(ulong pa)
+    {
+        _ram.TryWrite(_ram.End - 8, 8, 0x0102_0304_0506_0708);
+
+        var word = _ram.TryReadUInt64(pa, out var value);
+        var bytes = _ram.TryRead(pa, 8, out var expected);
+        Assert.That((word, value), Is.EqualTo((bytes, expected)));
     }
 
     private byte[] BytesAt(ulong pa, int count) =>

@@ -11,16 +11,20 @@ internal static class PagingTestKit
     public const PteFlags UserRwAd = PteFlags.R | PteFlags.W | PteFlags.U | PteFlags.A | PteFlags.D;
     public const PteFlags UserRwxAd = UserRwAd | PteFlags.X;
 
+    /// <summary>Options with walk tracing on, for tests that look at <see cref="Translation.Walk"/>.</summary>
+    public static MachineOptions Traced => new() { TraceWalks = true };
+
     public static Sv39Mmu Sv39(MachineOptions? options = null) => new(new Machine(options));
 
     public static Sv39Mmu Sv39(AdMode ad) => Sv39(new MachineOptions { Sv39 = new Sv39Options(Ad: ad) });
 
-    public static SingleLevelMmu SingleLevel(ulong pageSize = 4096, int vaBits = 32, AdMode ad = AdMode.Hardware, ulong ramSize = MachineOptions.DefaultRamSize) =>
+    public static SingleLevelMmu SingleLevel(ulong pageSize = 4096, int vaBits = 32, AdMode ad = AdMode.Hardware, ulong ramSize = MachineOptions.DefaultRamSize, bool traceWalks = false) =>
         new(new Machine(new MachineOptions
         {
             RamSize = ramSize,
             SingleLevel = new SingleLevelOptions(pageSize, vaBits),
             Sv39 = new Sv39Options(Ad: ad),
+            TraceWalks = traceWalks,
         }));
 
     /// <summary>A raw leaf PTE for a 4 KiB-granular physical address.</summary>

@@ -21,7 +21,7 @@ public sealed class SingleLevelMmuTests
     [Test]
     public void Tiny_pages_translate_ppn_shifted_by_the_page_bits()
     {
-        var mmu = SingleLevel(pageSize: 16, vaBits: 12);
+        var mmu = SingleLevel(pageSize: 16, vaBits: 12, traceWalks: true);
         AssertOk(mmu.Map(0x120, Ram + 0x30, 32, UserRwAd));
 
         var t = mmu.Translate(Access.Read(0x13F));

@@ -39,7 +39,7 @@ public sealed class Sv39FaultReasonTests
     [Test]
     public void Empty_root_entry_is_invalid_at_level_2()
     {
-        var mmu = Sv39();
+        var mmu = Sv39(Traced);
 
         var t = mmu.Translate(Access.Read(Va));
 
@@ -50,7 +50,7 @@ public sealed class Sv39FaultReasonTests
     [Test]
     public void Neighbour_of_a_mapped_page_is_invalid_at_level_0_after_three_reads()
     {
-        var mmu = Sv39();
+        var mmu = Sv39(Traced);
         AssertOk(mmu.Map(0x4000_0000, Frame, 4096, UserRwAd));
 
         var t = mmu.Translate(Access.Write(Va));
@@ -159,7 +159,7 @@ public sealed class Sv39FaultReasonTests
     [TestCase(AccessType.Execute, FaultKind.InstructionAccessFault)]
     public void Pointer_to_a_table_outside_RAM_is_an_access_fault_of_the_access_type(AccessType type, FaultKind kind)
     {
-        var mmu = Sv39();
+        var mmu = Sv39(Traced);
         AssertOk(mmu.WritePte(Va, 2, Pte.Pointer(0x1000 >> 12).Raw));
 
         var t = mmu.Translate(new Access(Va, type));
@@ -171,7 +171,7 @@ public sealed class Sv39FaultReasonTests
     [Test]
     public void Successful_walk_records_each_entry_it_read()
     {
-        var mmu = Sv39();
+        var mmu = Sv39(Traced);
         AssertOk(mmu.Map(0x4000_1000, Frame, 4096, UserRwAd));
 
         var t = mmu.Translate(Access.Read(Va));

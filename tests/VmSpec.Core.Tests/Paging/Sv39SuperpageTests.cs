@@ -10,7 +10,7 @@ public sealed class Sv39SuperpageTests
     [TestCase(0x4000_0000UL, 0x8000_0000UL, 1UL << 30, 2, 30)]
     public void Aligned_superpage_map_makes_one_leaf_and_one_TLB_entry(ulong va, ulong pa, ulong size, int level, int shift)
     {
-        var mmu = Sv39();
+        var mmu = Sv39(Traced);
         AssertOk(mmu.Map(va, pa, size, UserRwAd));
 
         var t = mmu.Translate(Access.Read(va + size - 8));

@@ -22,7 +22,7 @@ public sealed class TlbThroughMmuTests
     [Test]
     public void Miss_walks_and_the_repeat_hits_without_a_walk()
     {
-        var mmu = Mapped();
+        var mmu = Mapped(Traced);
 
         var miss = mmu.Translate(Access.Read(Va));
         var hit = mmu.Translate(Access.Read(Va + 8));

@@ -46,7 +46,7 @@ public sealed class SegmentTableInRamTests
     [Test]
     public void A_translation_reports_the_descriptor_it_read()
     {
-        var unit = Explicit().With(new(2, 0x2000, 0x1FF, Rw));
+        var unit = Explicit(traceWalks: true).With(new(2, 0x2000, 0x1FF, Rw));
 
         var step = unit.At(2, 0x10).Walk!.Steps.Single();
 

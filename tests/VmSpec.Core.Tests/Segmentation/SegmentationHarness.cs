@@ -9,8 +9,8 @@ internal static class SegmentationHarness
     public const SegmentPermissions Rw = SegmentPermissions.Read | SegmentPermissions.Write;
     public const SegmentPermissions Rwx = Rw | SegmentPermissions.Execute;
 
-    public static SegmentationUnit Explicit(int offsetBits = 32) =>
-        new(new Machine(new MachineOptions { Segmentation = new SegmentationOptions(OffsetBits: offsetBits) }));
+    public static SegmentationUnit Explicit(int offsetBits = 32, bool traceWalks = false) =>
+        new(new Machine(new MachineOptions { Segmentation = new SegmentationOptions(OffsetBits: offsetBits), TraceWalks = traceWalks }));
 
     public static SegmentationUnit TopBits(int addressBits, int selectorBits) =>
         new(new Machine(new MachineOptions
