@@ -12,6 +12,10 @@ internal static class CoverageLayout
         from op in model.Ops
         select (place, mode, op);
 
+    /// <summary>The cells of a rule's row, one per column, in column order.</summary>
+    public static IEnumerable<CellStatus> Row(CoverageMatrix matrix, CoverageModel model, CoverageRule rule) =>
+        Columns(model).Select(column => matrix.Status(model, rule, new CoverageCell(rule.Name, column.Place, column.Mode, column.Op)));
+
     public static string Summary(CoverageMatrix matrix, CoverageModel model)
     {
         var cells = matrix.Cells.Where(status => status.Kind == model.Kind).ToList();

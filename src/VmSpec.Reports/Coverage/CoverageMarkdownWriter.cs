@@ -38,10 +38,8 @@ public static class CoverageMarkdownWriter
         output.WriteLine("|---|" + string.Concat(columns.Select(_ => "--:|")));
         foreach (var rule in model.Rules)
         {
-            var cells = columns.Select(column =>
+            var cells = CoverageLayout.Row(matrix, model, rule).Select(status =>
             {
-                var cell = new CoverageCell(rule.Name, column.Place, column.Mode, column.Op);
-                var status = new CellStatus(model.Kind, cell, matrix.Count(model.Kind, cell), rule.Unreachable(cell));
                 var text = CoverageLayout.CellText(status, "·");
                 return status.Reachable && status.Count == 0 || status.Count > 0 && !status.Reachable ? $"**{text}**" : text;
             });

@@ -35,7 +35,11 @@ public sealed class CoverageMatrix
     public IEnumerable<CellStatus> Cells =>
         from model in Models
         from cell in model.Cells
-        select new CellStatus(model.Kind, cell, Count(model.Kind, cell), model.Rule(cell.Rule)!.Unreachable(cell));
+        select Status(model, model.Rule(cell.Rule)!, cell);
+
+    /// <summary>A cell of a rule's row with its count and, if it cannot occur, why.</summary>
+    public CellStatus Status(CoverageModel model, CoverageRule rule, in CoverageCell cell) =>
+        new(model.Kind, cell, Count(model.Kind, cell), rule.Unreachable(cell));
 
     /// <summary>Reachable cells no executed access landed in.</summary>
     public IEnumerable<CellStatus> EmptyReachable => Cells.Where(status => status.Reachable && status.Count == 0);

@@ -40,12 +40,7 @@ public static class CoverageTextWriter
         output.WriteLine(Header("op", ruleWidth, CoverageLayout.Columns(model).Select(column => column.Op.PadRight(CellWidth))));
         foreach (var rule in model.Rules)
         {
-            var cells = CoverageLayout.Columns(model).Select(column =>
-            {
-                var cell = new CoverageCell(rule.Name, column.Place, column.Mode, column.Op);
-                var status = new CellStatus(model.Kind, cell, matrix.Count(model.Kind, cell), rule.Unreachable(cell));
-                return CoverageLayout.CellText(status, "-").PadRight(CellWidth);
-            });
+            var cells = CoverageLayout.Row(matrix, model, rule).Select(status => CoverageLayout.CellText(status, "-").PadRight(CellWidth));
             output.WriteLine((rule.Name.PadRight(ruleWidth) + string.Concat(cells)).TrimEnd());
         }
     }
