@@ -66,10 +66,12 @@ public sealed class SwapTableReclaimTests
     private const ulong Swap = 1UL << 20;
     private const ulong PageBytes = TestKernels.Page;
 
-    [Test]
-    public void A_fault_takes_back_the_page_tables_that_evicted_pages_left_empty()
+    /// <summary>
+    /// 12 frames: kernel 2, pid 1 3 + heap page (holding 5) + its L1 and L0 = 8, pid 2 3 + page m
+    /// (holding 9) of a two-page private mapping = 12. RAM is full.
+    /// </summary>
+    private static (OsKernel Kernel, ulong M) RamFullOfTwoProcesses()
     {
-        // 12 frames: kernel 2, pid 1 3 + heap page + its L1 and L0 = 8, pid 2 3 + page m = 12.
         var kernel = Create(MmuKinds.Sv39, ramSize: 12 * PageBytes, swapBytes: Swap);
         kernel.Spawn(1, null).Ok();
         kernel.Sbrk(1, (long)PageBytes).Ok();
@@ -77,6 +79,13 @@ public sealed class SwapTableReclaimTests
         kernel.Spawn(2, null).Ok();
         var m = kernel.Mmap(2, 2 * PageBytes, PteFlags.Rw, shared: false).Ok();
         kernel.Store(2, m, 8, 9).Ok();
+        return (kernel, m);
+    }
+
+    [Test]
+    public void A_fault_takes_back_the_page_tables_that_evicted_pages_left_empty()
+    {
+        var (kernel, m) = RamFullOfTwoProcesses();
         Assert.That(kernel.Free(), Is.Zero);
 
         // The clock evicts pid 1's heap page; its L1 and L0 stay, empty.
@@ -104,14 +113,7 @@ public sealed class SwapTableReclaimTests
     [Test]
     public void A_fork_takes_back_empty_tables_instead_of_running_out_of_memory()
     {
-        // 12 frames: kernel 2, pid 1 3 + heap page + its L1 and L0 = 8, pid 2 3 + page m = 12.
-        var kernel = Create(MmuKinds.Sv39, ramSize: 12 * PageBytes, swapBytes: Swap);
-        kernel.Spawn(1, null).Ok();
-        kernel.Sbrk(1, (long)PageBytes).Ok();
-        kernel.Store(1, DefaultBreak, 8, 5).Ok();
-        kernel.Spawn(2, null).Ok();
-        var m = kernel.Mmap(2, 2 * PageBytes, PteFlags.Rw, shared: false).Ok();
-        kernel.Store(2, m, 8, 9).Ok();
+        var (kernel, m) = RamFullOfTwoProcesses();
         kernel.Store(2, m + PageBytes, 8, 10).Ok(); // evicts pid 1's heap page; its L1 and L0 stay
         Assert.That((kernel.Free(), kernel.EvictablePages), Is.EqualTo((0L, 2)));
 
