@@ -10,10 +10,10 @@ namespace VmSpec.Core.Paging;
 /// and remembered slots (so a lookup of the page would still answer from the same slot), what backs
 /// the frames (so the page still reads from the same host array) and the current address space. A
 /// hit found here is then the hit a lookup would give, and it is counted and marks the slot used
-/// just the same. Lines are filled where the slot a lookup would answer from is known (a lookup
-/// that hit, an insert no smaller page can shadow), and only while every page in the TLB is at
-/// least 4 KiB and the address rule cannot split a 4 KiB page, so that every address of the page
-/// looks up alike.
+/// just the same. Lines are filled only by lookups that hit, where the slot a lookup answers
+/// from is known for sure (after a walk, the page's next access finds its new entry and fills
+/// the line then), and only while every page in the TLB is at least 4 KiB and the address rule
+/// cannot split a 4 KiB page, so that every address of the page looks up alike.
 /// </summary>
 public abstract partial class PagingMmu
 {

@@ -50,14 +50,7 @@ public abstract partial class PagingMmu
         }
 
         var translation = TranslateMissed(access);
-        if (translation.IsFault)
-            return new(translation, 0);
-        // The translation usually leaves a line for the page, which knows its frame already.
-        ref readonly var filled = ref _hitLines[HitLines.IndexOf(va)];
-        return filled.VaPage == (va & ~HitLine.OffsetMask) && filled.Stamp == _memory.Changes.Value && filled.Frame is { } filledFrame
-            && FrameBytes.TryRead(filledFrame, (int)(va & HitLine.OffsetMask), size, out var read)
-            ? Result(translation, read)
-            : ReadRam(translation, access.Type, size);
+        return translation.IsFault ? new(translation, 0) : ReadRam(translation, access.Type, size);
     }
 
     /// <summary><see cref="IMmu.Store"/>, through the hit cache when it answers.</summary>

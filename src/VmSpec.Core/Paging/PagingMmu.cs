@@ -137,10 +137,11 @@ public abstract partial class PagingMmu : IPagingMmu
         var physicalBase = leaf.Ppn << ppnShift;
         var pageSize = 1UL << pageShift;
         var entry = new TlbEntry(va >> pageShift, pageShift, space.Asid, leaf.G, physicalBase, leaf.Flags, level);
-        var slot = lookupMissed ? Tlb.InsertAfterMiss(entry) : Tlb.InsertSlot(entry);
-        // A lookup tries smaller pages first, so the new entry is what it would find only when none is present.
-        if ((Tlb.ShiftsPresent & ((1UL << pageShift) - 1)) == 0)
-            RememberHit(va, slot);
+        // The page gets no hit line here (see PagingMmu.HitCache): its next lookup that hits leaves one.
+        if (lookupMissed)
+            Tlb.InsertAfterMiss(entry);
+        else
+            Tlb.Insert(entry);
         return Translation.Success(physicalBase | (va & (pageSize - 1)), level, pageSize, tlbHit: false, walk);
     }
 

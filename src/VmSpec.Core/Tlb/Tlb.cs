@@ -122,44 +122,52 @@ public sealed class Tlb
     internal void Touch(int slot) => _lastUse[slot] = ++_clock;
 
     /// <summary>Caches a leaf, replacing an entry for the same page and ASID, else an empty slot, else the set's least recently used.</summary>
-    public void Insert(in TlbEntry entry) => InsertSlot(entry);
-
-    /// <summary><see cref="Insert"/>, telling which slot the entry went to.</summary>
-    internal int InsertSlot(in TlbEntry entry)
+    public void Insert(in TlbEntry entry)
     {
         var slot = Find(entry.Vpn, entry.PageShift, entry.Asid);
-        return Fill(slot >= 0 ? slot : Victim(SetOf(entry.Vpn)), entry);
+        Fill(slot >= 0 ? slot : Victim(SetOf(entry.Vpn)), entry);
     }
 
     /// <summary>
-    /// <see cref="InsertSlot"/> for the leaf of an address a lookup for the entry's ASID has just
+    /// <see cref="Insert"/> for the leaf of an address a lookup for the entry's ASID has just
     /// missed, with nothing changed since: no entry for its page can be present (the lookup tried
     /// the page at every size present), so the search for one is skipped.
     /// </summary>
-    internal int InsertAfterMiss(in TlbEntry entry)
+    internal void InsertAfterMiss(in TlbEntry entry)
     {
         Debug.Assert(Find(entry.Vpn, entry.PageShift, entry.Asid) < 0, "a lookup for this page must have missed");
-        return Fill(Victim(SetOf(entry.Vpn)), entry);
+        Fill(Victim(SetOf(entry.Vpn)), entry);
     }
 
-    private int Fill(int slot, in TlbEntry entry)
+    private void Fill(int slot, in TlbEntry entry)
     {
-        if (_tags[slot] != Empty)
-            Evict(slot);
+        var shift = entry.PageShift;
+        if (_tags[slot] == Empty)
+        {
+            Count++;
+            CountShift(shift, +1);
+        }
+        else
+        {
+            // Replaced in place: only the counts the old entry and the new one differ in move.
+            ref readonly var old = ref _entries[slot];
+            _entriesPerHint[HintOf(old.Vpn, old.PageShift)]--;
+            if (old.PageShift != shift)
+            {
+                CountShift(old.PageShift, -1);
+                CountShift(shift, +1);
+            }
+        }
 
-        _tags[slot] = Tag(entry.Vpn, entry.PageShift);
+        _tags[slot] = Tag(entry.Vpn, shift);
         // Field by field: the entry was just built on the caller's stack a field at a time, and a
         // whole-struct copy would read it back wider than it was written, stalling store forwarding.
-        _entries[slot] = new TlbEntry(entry.Vpn, entry.PageShift, entry.Asid, entry.Global, entry.PhysicalBase, entry.Flags, entry.Level);
-        var hint = HintOf(entry.Vpn, entry.PageShift);
+        _entries[slot] = new TlbEntry(entry.Vpn, shift, entry.Asid, entry.Global, entry.PhysicalBase, entry.Flags, entry.Level);
+        var hint = HintOf(entry.Vpn, shift);
         _hints[hint] = slot + 1;
         _entriesPerHint[hint]++;
         _lastUse[slot] = ++_clock;
         _changes.Bump();
-        Count++;
-        if (_entriesPerShift[entry.PageShift]++ == 0)
-            _shiftsPresent |= 1UL << entry.PageShift;
-        return slot;
     }
 
     /// <summary>
@@ -226,14 +234,22 @@ public sealed class Tlb
     private void Evict(int slot)
     {
         ref readonly var entry = ref _entries[slot];
-        var shift = entry.PageShift;
-        _entriesPerHint[HintOf(entry.Vpn, shift)]--;
-        if (--_entriesPerShift[shift] == 0)
-            _shiftsPresent &= ~(1UL << shift);
+        _entriesPerHint[HintOf(entry.Vpn, entry.PageShift)]--;
+        CountShift(entry.PageShift, -1);
         _tags[slot] = Empty;
         _lastUse[slot] = 0;
         _changes.Bump();
         Count--;
+    }
+
+    /// <summary>Counts an entry of the page shift in or out, keeping <see cref="ShiftsPresent"/> to the shifts some entry has.</summary>
+    private void CountShift(int shift, int change)
+    {
+        var count = _entriesPerShift[shift] += change;
+        if (count == 0)
+            _shiftsPresent &= ~(1UL << shift);
+        else
+            _shiftsPresent |= 1UL << shift;
     }
 
     private int SetOf(ulong vpn) => Sets == 1 ? 0 : (int)(vpn % (ulong)Sets);

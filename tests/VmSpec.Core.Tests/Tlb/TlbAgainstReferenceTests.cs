@@ -65,7 +65,7 @@ public sealed class TlbAgainstReferenceTests
                 switch (op)
                 {
                     case Insert insert:
-                        tlb.InsertSlot(insert.Entry);
+                        tlb.Insert(insert.Entry);
                         break;
                     case InsertAfterMiss fill when tlb.LookupSlot(fill.Entry.Vpn << fill.Entry.PageShift, fill.Entry.Asid) < 0:
                         tlb.InsertAfterMiss(fill.Entry);
