@@ -5,7 +5,7 @@ public static class CoverageModels
 {
     public static IReadOnlyList<CoverageModel> BuiltIn { get; } =
     [
-        new Sv39CoverageModel(),
+        RadixCoverageModel.Sv39,
         new SingleLevelCoverageModel(),
         new SegmentationCoverageModel(),
     ];

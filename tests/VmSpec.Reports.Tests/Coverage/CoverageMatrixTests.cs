@@ -5,7 +5,7 @@ namespace VmSpec.Reports.Tests.Coverage;
 /// <summary>What the matrix counts, what it calls a gap, and what it calls a contradiction.</summary>
 public class CoverageMatrixTests
 {
-    private static readonly CoverageModel Sv39 = new Sv39CoverageModel();
+    private static readonly CoverageModel Sv39 = RadixCoverageModel.Sv39;
 
     private static CoveragePoint Point(string rule, string place, string mode, string op, string scenario = "a.yaml") =>
         new("sv39", new CoverageCell(rule, place, mode, op), scenario);
@@ -35,6 +35,30 @@ public class CoverageMatrixTests
         var cell = new CoverageCell(rule, place, mode, op);
 
         Assert.That(Sv39.Rule(rule)!.Unreachable(cell), Is.Not.Null.And.Not.Empty);
+    }
+
+    [TestCase("pointer-at-level-0", "L3", TestName = "Four levels: a pointer at the root is followed")]
+    [TestCase("pointer-at-level-0", "L1", TestName = "Four levels: a pointer at level 1 is followed")]
+    [TestCase("pte-access-fault", "L3", TestName = "Four levels: the root, now L3, is in RAM")]
+    [TestCase("non-canonical", "L3", TestName = "Four levels: the canonical check comes before the root")]
+    [TestCase("misaligned-superpage", "L0", TestName = "Four levels: a 4 KiB leaf cannot be misaligned")]
+    public void A_four_level_format_excludes_by_its_own_levels(string rule, string place)
+    {
+        var sv48 = new RadixCoverageModel("sv48", 4);
+
+        Assert.That(sv48.Places, Is.EqualTo(new[] { "L3", "L2", "L1", "L0", "none" }));
+        Assert.That(sv48.Rule(rule)!.Unreachable(new CoverageCell(rule, place, "S", "R")), Is.Not.Null.And.Not.Empty);
+    }
+
+    [Test]
+    public void A_four_level_format_keeps_the_cells_a_fourth_level_makes_reachable()
+    {
+        var sv48 = new RadixCoverageModel("sv48", 4);
+
+        Assert.That(sv48.Rule("pointer-at-level-0")!.Unreachable(new CoverageCell("pointer-at-level-0", "L0", "S", "R")), Is.Null);
+        Assert.That(sv48.Rule("pte-access-fault")!.Unreachable(new CoverageCell("pte-access-fault", "L2", "S", "R")), Is.Null);
+        Assert.That(sv48.Rule("misaligned-superpage")!.Unreachable(new CoverageCell("misaligned-superpage", "L3", "U", "W")), Is.Null);
+        Assert.That(sv48.Rule("non-canonical")!.Spec, Does.Contain("bits 63-48 must equal bit 47"));
     }
 
     [Test]

@@ -1,32 +1,46 @@
 using VmSpec.Core.Mmu;
 using VmSpec.Core.Paging;
 using VmSpec.Runner.Results;
-using static VmSpec.Reports.Coverage.Sv39Rules;
+using static VmSpec.Reports.Coverage.RadixRules;
 
 namespace VmSpec.Reports.Coverage;
 
 /// <summary>
-/// Sv39 coverage: rule × level (L2, L1, L0, or none before the walk) × U/S × R/W/X. A fault's
-/// rule comes from its reason and, where one reason covers several rules (reserved, permission),
-/// from the entry the walk stopped at; a success adds the rules that let it through (SUM, MXR,
-/// the walk setting A or D).
+/// Coverage of a RISC-V radix format (Sv39, or a plug-in's Sv48): rule × level (L2, L1, L0 for
+/// Sv39, or none before the walk) × U/S × R/W/X. A fault's rule comes from its reason and, where
+/// one reason covers several rules (reserved, permission), from the entry the walk stopped at; a
+/// success adds the rules that let it through (SUM, MXR, the walk setting A or D).
 /// </summary>
-public sealed class Sv39CoverageModel : CoverageModel
+public sealed class RadixCoverageModel : CoverageModel
 {
-    public override string Kind => MmuKinds.Sv39;
+    private readonly RadixRules _rules;
+
+    /// <summary>The model for MMUs of <paramref name="kind"/> walking <paramref name="levels"/> levels.</summary>
+    public RadixCoverageModel(string kind, int levels)
+    {
+        Kind = kind;
+        _rules = new RadixRules(levels);
+        Places = [.. _rules.Levels, NoPlace];
+    }
+
+    /// <summary>The model of the built-in Sv39 MMU.</summary>
+    public static RadixCoverageModel Sv39 { get; } = new(MmuKinds.Sv39, 3);
+
+    public override string Kind { get; }
 
     public override string PlaceAxis => "level";
 
-    public override IReadOnlyList<string> Places { get; } = [.. Levels, NoPlace];
+    public override IReadOnlyList<string> Places { get; }
 
     public override IReadOnlyList<string> Modes { get; } = [User, Supervisor];
 
-    public override IReadOnlyList<CoverageRule> Rules => All;
+    public override IReadOnlyList<CoverageRule> Rules => _rules.All;
 
     public override IEnumerable<CoverageCell> Classify(AccessRecord record)
     {
         var translation = record.Translation;
-        var place = translation.Level is >= 0 and <= 2 ? Levels[2 - translation.Level] : NoPlace;
+        var levels = _rules.Levels;
+        var place = translation.Level >= 0 && translation.Level < levels.Length ? levels[levels.Length - 1 - translation.Level] : NoPlace;
         var mode = ModeOf(record.Access.Mode);
         var op = OpOf(record.Access.Type);
         return RulesOf(record, translation).Select(rule => new CoverageCell(rule, place, mode, op));
