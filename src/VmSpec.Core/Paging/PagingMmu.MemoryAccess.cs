@@ -26,7 +26,7 @@ public abstract partial class PagingMmu
         var offset = (int)(va & HitLine.OffsetMask);
         if (size != sizeof(ulong) || offset > (int)PhysicalMemory.FrameSize - sizeof(ulong) || hit.Frame is not { } frame
             || !IsCachedHit(hit, va, access.Type, access.Mode, access.Sum.HasValue | access.Mxr.HasValue))
-            return LoadOutOfLine(va, access.Type, access.Mode, access.Sum, access.Mxr, size);
+            return LoadOutOfLine(va, access.Type, access.Mode, StatusOverride.Pack(access.Sum, access.Mxr), size);
         Tlb.Touch(hit.Slot);
         Counters.TlbHits++;
         return new(HitTranslation(hit, va), BinaryPrimitives.ReadUInt64LittleEndian(new ReadOnlySpan<byte>(frame, offset, sizeof(ulong))));
@@ -38,9 +38,9 @@ public abstract partial class PagingMmu
     /// the whole struct onto the stack, wider than it wrote it, on its way here.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private MemoryResult LoadOutOfLine(ulong va, AccessType type, PrivilegeMode mode, bool? sum, bool? mxr, int size)
+    private MemoryResult LoadOutOfLine(ulong va, AccessType type, PrivilegeMode mode, int overrides, int size)
     {
-        var access = new Access(va, type, mode, sum, mxr);
+        var access = new Access(va, type, mode, StatusOverride.Sum(overrides), StatusOverride.Mxr(overrides));
         if (TryCachedHit(access, out var line))
         {
             ref readonly var hit = ref _hitLines[line];

@@ -142,7 +142,11 @@ public abstract partial class PagingMmu : IPagingMmu
             Tlb.InsertAfterMiss(entry);
         else
             Tlb.Insert(entry);
-        return Translation.Success(physicalBase | (va & (pageSize - 1)), level, pageSize, tlbHit: false, walk);
+        var pa = physicalBase | (va & (pageSize - 1));
+        // An untraced walk stores a constant null: a reference read from a variable would cost a write barrier.
+        return walk is null
+            ? Translation.Success(pa, level, pageSize, tlbHit: false, walk: null)
+            : Translation.Success(pa, level, pageSize, tlbHit: false, walk);
     }
 
     public LeafLookup FindLeaf(ulong va)

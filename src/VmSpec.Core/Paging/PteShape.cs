@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VmSpec.Core.Mmu;
 
 namespace VmSpec.Core.Paging;
@@ -12,6 +13,10 @@ internal static class PteShape
 {
     private const ulong RwxBits = (ulong)(PteFlags.R | PteFlags.W | PteFlags.X);
     private const ulong PointerReservedFlags = (ulong)(PteFlags.A | PteFlags.D | PteFlags.U);
+
+    // The bits a usable pointer must have clear (R, W, X, the reserved A/D/U, bits 63..54), with V,
+    // which it must have set: G, RSW and the PPN may be anything.
+    private const ulong PointerBits = (ulong)PteFlags.V | RwxBits | PointerReservedFlags | ~0UL << Pte.ReservedShift;
 
     /// <summary>
     /// Why a walk stops at this entry with a page fault, or <see cref="FaultReason.None"/> when it
@@ -36,6 +41,13 @@ internal static class PteShape
         isPointer = true;
         return FaultReason.None;
     }
+
+    /// <summary>
+    /// Whether <see cref="Check"/> would find the entry a usable pointer where a next level exists,
+    /// in one comparison: the test a walk makes at every level above the leaf.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsUsablePointer(ulong raw) => (raw & PointerBits) == (ulong)PteFlags.V;
 
     /// <summary>What editing steps through: V with R, W and X clear, whatever else is set.</summary>
     public static bool IsPointer(Pte pte) => pte.V && (pte.Raw & RwxBits) == 0;

@@ -31,26 +31,28 @@ public sealed class Sv39Mmu : PagingMmu
     {
         // Step 1: a = satp.ppn × PAGESIZE, i = LEVELS − 1. The level only goes down, so the walk ends.
         var table = space.Root;
-        var reads = 0;
         for (var level = Levels - 1; ; level--)
         {
             // Step 2: the PTE at a + va.vpn[i] × PTESIZE; a read outside RAM is an access fault.
             var index = Sv39Geometry.Index(va, level);
             var address = table + index * Pte.Size;
             if (!TryReadPte(address, out var raw))
-                return WalkOutcome.OutsideRam(level, address, reads);
-            reads++;
+                return WalkOutcome.OutsideRam(level, address, pteReads: Levels - 1 - level);
             if (walk is not null)
                 Trace(walk, new WalkStep(level, index, address, raw));
 
-            // Steps 3 and 4: invalid, reserved, leaf, or a pointer one level down.
+            // Steps 3 and 4: a pointer one level down (tested first, in one comparison, as most
+            // entries a walk reads are), else invalid, reserved, a leaf, or a pointer with no level left.
+            if (level > 0 && PteShape.IsUsablePointer(raw))
+            {
+                table = new Pte(raw).Ppn << Sv39Geometry.PageShift;
+                continue;
+            }
             var pte = new Pte(raw);
-            var reason = PteShape.Check(pte, canPoint: level > 0, out var isPointer);
-            if (reason != FaultReason.None)
-                return WalkOutcome.PageFault(reason, level, address, pte, reads);
-            if (!isPointer)
-                return WalkOutcome.Leaf(level, address, pte, reads);
-            table = pte.Ppn << Sv39Geometry.PageShift;
+            var reason = PteShape.Check(pte, canPoint: level > 0, out _);
+            return reason == FaultReason.None
+                ? WalkOutcome.Leaf(level, address, pte, pteReads: Levels - level)
+                : WalkOutcome.PageFault(reason, level, address, pte, pteReads: Levels - level);
         }
     }
 
