@@ -35,7 +35,8 @@ public abstract partial class PagingMmu
     /// <summary>
     /// The rest of <see cref="Load"/>: any size, any line, or the full translation. It takes the
     /// access in parts (a paging MMU has no use for a selector) so that the caller need not copy
-    /// the whole struct onto the stack, wider than it wrote it, on its way here.
+    /// the whole struct onto the stack, wider than it wrote it, on its way here; SUM and MXR come
+    /// packed in one integer (<see cref="StatusOverride"/>) for the same reason.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private MemoryResult LoadOutOfLine(ulong va, AccessType type, PrivilegeMode mode, int overrides, int size)

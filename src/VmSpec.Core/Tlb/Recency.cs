@@ -7,6 +7,8 @@ namespace VmSpec.Core.Tlb;
 /// Finds the least recently used of a set's slots from their last-use stamps. A TLB that misses
 /// on every access (a working set larger than it) picks a victim on each one, so the stamps are
 /// compared four at a time: one pass for the smallest, one for the first slot that holds it.
+/// Reading a block over a stamp just stored would wait for the store to reach the cache; on the
+/// miss path the last stamp was written by the previous fill, a whole walk earlier.
 /// </summary>
 internal static class Recency
 {
