@@ -12,9 +12,10 @@ public abstract partial class PagingMmu
     /// <summary>
     /// The most leaves one map may write, and the most entries an unmap or protect may visit (holes
     /// are skipped a whole table at a time, so a sparse range costs little): a mistyped size is
-    /// refused instead of running for hours.
+    /// refused instead of running for hours. Leaves of the level <see cref="LeafLevelFor"/> chose
+    /// are counted, not base pages, so one superpage is one leaf whatever its size.
     /// </summary>
-    public const ulong MaxPagesPerEdit = 1UL << 24;
+    public const ulong MaxEntriesPerEdit = 1UL << 24;
 
     private const PteFlags LeafFlags = PteFlags.R | PteFlags.W | PteFlags.X | PteFlags.U | PteFlags.G | PteFlags.A | PteFlags.D;
 
@@ -33,8 +34,10 @@ public abstract partial class PagingMmu
             return EditResult.Invalid("a leaf needs at least one of R, W, X");
         if (ValidateRange(va, size) is { } invalid)
             return invalid;
-        if (size / PageSize > MaxPagesPerEdit)
-            return EditResult.Invalid($"0x{size:x} bytes is more than {MaxPagesPerEdit} pages");
+        var level = LeafLevelFor(va, pa, size);
+        var leafSize = 1UL << PageShiftAt(level);
+        if (size / leafSize > MaxEntriesPerEdit)
+            return EditResult.Invalid($"0x{size:x} bytes is more than {MaxEntriesPerEdit} leaves");
         if (pa % PageSize != 0)
             return EditResult.Invalid($"pa 0x{pa:x} is not aligned to the page size");
         if (pa + size < pa || (pa + size - 1) >> PpnShift > Pte.PpnMask)
@@ -42,8 +45,6 @@ public abstract partial class PagingMmu
         if (!_current.HasTables)
             return EditResult.OutOfMemory("the address space has no table");
 
-        var level = LeafLevelFor(va, pa, size);
-        var leafSize = 1UL << PageShiftAt(level);
         var log = new EditLog(Machine, _current);
         for (var offset = 0UL; offset < size; offset += leafSize)
         {
@@ -149,7 +150,7 @@ public abstract partial class PagingMmu
         var visited = 0UL;
         for (var offset = 0UL; offset < size;)
         {
-            if (++visited > MaxPagesPerEdit)
+            if (++visited > MaxEntriesPerEdit)
                 return EditResult.Invalid($"[0x{va:x}, +0x{size:x}) has too many entries to visit");
             var address = va + offset;
             var probe = Probe(_current, address, 0);
