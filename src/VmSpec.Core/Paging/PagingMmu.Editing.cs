@@ -23,10 +23,22 @@ public abstract partial class PagingMmu
     /// Follows pointers (<see cref="PteShape.IsPointer"/>, table inside RAM) from the root of a
     /// space that has tables, towards <paramref name="targetLevel"/>, reading without side effects.
     /// </summary>
-    private protected abstract TableProbe Probe(AddressSpace space, ulong va, int targetLevel);
+    protected abstract TableProbe Probe(AddressSpace space, ulong va, int targetLevel);
 
-    /// <summary>The level of the leaf(s) a map of this range makes: a superpage's when the request is exactly one.</summary>
-    protected abstract int LeafLevelFor(ulong va, ulong pa, ulong size);
+    /// <summary>
+    /// The level of the leaf(s) a map of this range makes: by default a superpage's when the request
+    /// is exactly one page of that level with va and pa aligned to it, else the base page's (0).
+    /// </summary>
+    protected virtual int LeafLevelFor(ulong va, ulong pa, ulong size)
+    {
+        for (var level = Levels - 1; level > 0; level--)
+        {
+            var pageSize = 1UL << PageShiftAt(level);
+            if (size == pageSize && va % pageSize == 0 && pa % pageSize == 0)
+                return level;
+        }
+        return 0;
+    }
 
     public EditResult Map(ulong va, ulong pa, ulong size, PteFlags flags)
     {

@@ -11,10 +11,19 @@ public abstract partial class PagingMmu
     public ushort CurrentAsid => _current.Asid;
 
     /// <summary>
-    /// Takes the frames of a new space's root (or whole) table and calls
-    /// <see cref="AddressSpace.SetRoot"/>; false, with nothing taken, when RAM cannot provide them.
+    /// Takes the frames of a new space's root (or whole) table, records each with
+    /// <see cref="AddressSpace.AddTableFrame"/> and calls <see cref="AddressSpace.SetRoot"/>; false,
+    /// with nothing taken, when RAM cannot provide them. By default the root is one frame, as a
+    /// radix table of 512 eight-byte entries is.
     /// </summary>
-    private protected abstract bool TryCreateTables(AddressSpace space);
+    protected virtual bool TryCreateTables(AddressSpace space)
+    {
+        if (!Machine.Frames.TryAlloc(out var root))
+            return false;
+        space.AddTableFrame(root);
+        space.SetRoot(root);
+        return true;
+    }
 
     /// <summary>
     /// Creates ASID 0, the space a machine starts in. Called by the derived constructor once its

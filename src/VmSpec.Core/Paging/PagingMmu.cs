@@ -8,9 +8,10 @@ namespace VmSpec.Core.Paging;
 
 /// <summary>
 /// What every paging MMU over the Sv39 PTE layout shares: the translation pipeline (range check,
-/// TLB, walk, leaf check, A/D write-back, TLB fill), address spaces, and table editing. A table
-/// format supplies only its geometry and how to descend its tables (<see cref="Descend"/> for the
-/// walk, <see cref="Probe"/> for editing).
+/// TLB, hit cache, walk, leaf check, A/D write-back, TLB fill), address spaces, and table editing.
+/// A table format supplies only its geometry and how to descend its tables (<see cref="Descend"/>
+/// for the walk, <see cref="Probe"/> for editing). The hooks are <c>protected</c> and the types
+/// they use public, so a format may live in another assembly (samples/Sv48 does).
 /// </summary>
 public abstract partial class PagingMmu : IPagingMmu
 {
@@ -25,14 +26,25 @@ public abstract partial class PagingMmu : IPagingMmu
     // PageShiftAt of each level, asked once the geometry is set (StartFirstSpace), not on every walk.
     private int[] _pageShifts = [];
 
+    /// <summary>A format over <paramref name="addresses"/> whose walks are traced when <see cref="MachineOptions.TraceWalks"/> says so.</summary>
     protected PagingMmu(Machine machine, IEnumerable<string> features, AddressRule addresses)
+        : this(machine, features, addresses, machine.Options.TraceWalks)
+    {
+    }
+
+    /// <summary>
+    /// A format that decides itself whether its walks are traced: with <paramref name="traceWalks"/>
+    /// every walk records its PTE reads into <see cref="Translation.Walk"/>, whatever the machine's
+    /// <see cref="MachineOptions.TraceWalks"/> (at the cost of one allocation per walk).
+    /// </summary>
+    protected PagingMmu(Machine machine, IEnumerable<string> features, AddressRule addresses, bool traceWalks)
     {
         _addresses = addresses;
         Machine = machine;
         Features = features.ToFrozenSet();
         Tlb = new VmSpec.Core.Tlb.Tlb(machine.Options.Tlb, machine.Memory.Changes);
         _statusBits = machine.Options.Sv39;
-        _traceWalks = machine.Options.TraceWalks;
+        _traceWalks = traceWalks;
         _memory = machine.Memory;
         _tableFrames = new FrameCache(machine.Memory);
         (_sum, _mxr) = (_statusBits.Sum, _statusBits.Mxr);
@@ -68,14 +80,19 @@ public abstract partial class PagingMmu : IPagingMmu
     protected FaultReason RangeFault(ulong va) => _addresses.Check(va);
 
     /// <summary>A walk's read of a PTE: <see cref="PhysicalMemory.TryReadUInt64"/>, through the host arrays of the table frames read lately.</summary>
-    private protected bool TryReadPte(ulong address, out ulong raw) => _tableFrames.TryReadUInt64(address, out raw);
+    protected bool TryReadPte(ulong address, out ulong raw) => _tableFrames.TryReadUInt64(address, out raw);
 
     /// <summary>Records a PTE read into a traced walk; out of line, as most walks are not traced.</summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private protected static void Trace(Walk walk, in WalkStep step) => walk.Add(step);
+    protected static void Trace(Walk walk, in WalkStep step) => walk.Add(step);
 
-    /// <summary>Walks the tables of a space (which has tables) for va, recording each PTE read into <paramref name="walk"/> when given (<see cref="MachineOptions.TraceWalks"/>).</summary>
-    private protected abstract WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk);
+    /// <summary>
+    /// Walks the tables of a space (which has tables) for va, recording each PTE read into
+    /// <paramref name="walk"/> when given (<see cref="MachineOptions.TraceWalks"/>): steps 1 to 4 of
+    /// the translation process. Read PTEs with <see cref="TryReadPte"/> and record them with
+    /// <see cref="Trace"/>; the leaf it ends at is judged here, with steps 5 to 8.
+    /// </summary>
+    protected abstract WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk);
 
     public Translation Translate(in Access access) =>
         TryCachedHit(access, out var line) ? HitTranslation(_hitLines[line], access.Address) : TranslateMissed(access);

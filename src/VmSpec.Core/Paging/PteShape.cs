@@ -8,8 +8,10 @@ namespace VmSpec.Core.Paging;
 /// uses the Sv39 PTE layout: is an entry invalid, reserved, a leaf, or a pointer to a next table?
 /// Also the two shapes table editing cares about, which are looser than the walk's rules on purpose
 /// (a scenario may have written a malformed entry that editing must still step over or clear).
+/// Public for the <see cref="PagingMmu.Descend"/> and <see cref="PagingMmu.Probe"/> of a format in
+/// another assembly; what only the core's editing and dumps use stays internal.
 /// </summary>
-internal static class PteShape
+public static class PteShape
 {
     private const ulong RwxBits = (ulong)(PteFlags.R | PteFlags.W | PteFlags.X);
     private const ulong PointerReservedFlags = (ulong)(PteFlags.A | PteFlags.D | PteFlags.U);
@@ -53,10 +55,10 @@ internal static class PteShape
     public static bool IsPointer(Pte pte) => pte.V && (pte.Raw & RwxBits) == 0;
 
     /// <summary>What editing treats as a mapping to unmap or protect: V with any of R, W, X (W alone included).</summary>
-    public static bool IsMapping(Pte pte) => pte.V && (pte.Raw & RwxBits) != 0;
+    internal static bool IsMapping(Pte pte) => pte.V && (pte.Raw & RwxBits) != 0;
 
     /// <summary>A short note on what is wrong with an entry, for dumps; null when it is well formed.</summary>
-    public static string? Problem(Pte pte, bool canPoint)
+    internal static string? Problem(Pte pte, bool canPoint)
     {
         var reason = Check(pte, canPoint, out _);
         return reason switch

@@ -36,7 +36,7 @@ public sealed class SingleLevelMmu : PagingMmu
 
     protected override int PageShiftAt(int level) => Geometry.PageBits;
 
-    private protected override WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk)
+    protected override WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk)
     {
         var index = va >> Geometry.PageBits;
         var address = space.Root + index * Pte.Size;
@@ -52,14 +52,14 @@ public sealed class SingleLevelMmu : PagingMmu
             : WalkOutcome.PageFault(reason, 0, address, pte, pteReads: 1);
     }
 
-    private protected override TableProbe Probe(AddressSpace space, ulong va, int targetLevel)
+    protected override TableProbe Probe(AddressSpace space, ulong va, int targetLevel)
     {
         var address = space.Root + (va >> Geometry.PageBits) * Pte.Size;
         Memory.TryReadUInt64(address, out var raw);
         return new TableProbe(0, address, new Pte(raw));
     }
 
-    private protected override bool TryCreateTables(AddressSpace space)
+    protected override bool TryCreateTables(AddressSpace space)
     {
         // A table larger than RAM cannot be had; asking the allocator would only scan in vain.
         if (Geometry.TableFrames is not { } frames || frames > Machine.Frames.FreeFrames

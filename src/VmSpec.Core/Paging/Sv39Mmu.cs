@@ -27,7 +27,7 @@ public sealed class Sv39Mmu : PagingMmu
     protected override bool IsAddressable(ulong va, ulong last) =>
         base.IsAddressable(va, last) && (va >> 63) == (last >> 63);
 
-    private protected override WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk)
+    protected override WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk)
     {
         // Step 1: a = satp.ppn × PAGESIZE, i = LEVELS − 1. The level only goes down, so the walk ends.
         var table = space.Root;
@@ -56,7 +56,7 @@ public sealed class Sv39Mmu : PagingMmu
         }
     }
 
-    private protected override TableProbe Probe(AddressSpace space, ulong va, int targetLevel)
+    protected override TableProbe Probe(AddressSpace space, ulong va, int targetLevel)
     {
         var table = space.Root;
         for (var level = Levels - 1; ; level--)
@@ -69,26 +69,6 @@ public sealed class Sv39Mmu : PagingMmu
                 return new TableProbe(level, address, pte);
             table = next;
         }
-    }
-
-    private protected override bool TryCreateTables(AddressSpace space)
-    {
-        if (!Machine.Frames.TryAlloc(out var root))
-            return false;
-        space.AddTableFrame(root);
-        space.SetRoot(root);
-        return true;
-    }
-
-    protected override int LeafLevelFor(ulong va, ulong pa, ulong size)
-    {
-        for (var level = Levels - 1; level > 0; level--)
-        {
-            var pageSize = 1UL << PageShiftAt(level);
-            if (size == pageSize && va % pageSize == 0 && pa % pageSize == 0)
-                return level;
-        }
-        return 0;
     }
 
     public override string Dump() => new Sv39Dumper(Memory).Dump(CurrentAsid, RootOf(CurrentAsid));

@@ -5,9 +5,10 @@ namespace VmSpec.Core.Paging;
 /// <summary>
 /// Where a table walk ended before the leaf is judged: at a leaf (Reason None), at a malformed or
 /// invalid entry (a page fault), or at a PTE address outside RAM (an access fault). It carries how
-/// many entries were read, so the counters do not depend on a walk being traced.
+/// many entries were read, so the counters do not depend on a walk being traced. What a format's
+/// <see cref="PagingMmu.Descend"/> returns, built with the three factories.
 /// </summary>
-internal readonly record struct WalkOutcome(FaultReason Reason, bool IsAccessFault, int Level, ulong PteAddress, Pte Pte, int PteReads)
+public readonly record struct WalkOutcome(FaultReason Reason, bool IsAccessFault, int Level, ulong PteAddress, Pte Pte, int PteReads)
 {
     public bool IsLeaf => Reason == FaultReason.None;
 
