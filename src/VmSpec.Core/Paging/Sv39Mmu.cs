@@ -71,5 +71,5 @@ public sealed class Sv39Mmu : PagingMmu
         }
     }
 
-    public override string Dump() => new Sv39Dumper(Memory).Dump(CurrentAsid, RootOf(CurrentAsid));
+    public override string Dump() => new RadixDumper(Memory, Kind, Levels).Dump(CurrentAsid, RootOf(CurrentAsid));
 }
