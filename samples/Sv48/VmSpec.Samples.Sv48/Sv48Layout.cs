@@ -25,9 +25,6 @@ public static class Sv48Layout
 
     public static ulong PageSizeAt(int level) => 1UL << PageShiftAt(level);
 
-    /// <summary>
-    /// The PPN fields a leaf at <paramref name="level"/> must have clear (PPN[level-1..0]); a leaf
-    /// with any of them set is a misaligned superpage (walk step 6). Zero for a 4 KiB page.
-    /// </summary>
-    public static ulong SuperpageAlignmentMask(int level) => (1UL << (VpnBits * level)) - 1;
+    /// <summary>VPN[<paramref name="level"/>] of va: its index in the level's table, 0 to 511.</summary>
+    public static ulong Index(ulong va, int level) => (va >> PageShiftAt(level)) & (EntriesPerTable - 1);
 }

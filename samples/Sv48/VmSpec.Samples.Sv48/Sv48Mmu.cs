@@ -1,136 +1,93 @@
-using System.Collections.Frozen;
 using VmSpec.Core;
 using VmSpec.Core.Mmu;
 using VmSpec.Core.Paging;
-using VmSpec.Core.Tlb;
-using Tlb = VmSpec.Core.Tlb.Tlb;
 
 namespace VmSpec.Samples.Sv48;
 
 /// <summary>
 /// The RISC-V Sv48 MMU: four levels of 512-entry tables, 48-bit canonical addresses, 4 KiB pages
 /// with 2 MiB, 1 GiB and 512 GiB superpages, the Sv39 PTE layout and rules, an ASID-tagged TLB,
-/// hardware or Svade A/D. Built only on the core's public contracts and parts; it never throws on
-/// any address or table contents: everything ends in a translation or a fault with its reason.
+/// hardware or Svade A/D. The core's <see cref="PagingMmu"/> does the rest (canonical check, TLB
+/// and hit cache, leaf check, A/D write-back, TLB fill, address spaces, table editing); this class
+/// gives only the geometry, the walk and the editing descent over four levels, and the dump's kind.
+/// It never throws on any address or table contents: everything ends in a translation or a fault.
 /// </summary>
-public sealed class Sv48Mmu : IPagingMmu
+public sealed class Sv48Mmu : PagingMmu
 {
     /// <summary>The kind scenarios name in their <c>mmu</c> list.</summary>
     public const string KindName = "sv48";
 
-    private readonly Sv39Options _status;
-    private readonly AddressSpaces _spaces;
-    private readonly TableEditor _editor;
-
+    /// <summary>
+    /// Every walk is traced (<see cref="Translation.Walk"/> lists the PTEs it read) whatever the
+    /// machine's <see cref="MachineOptions.TraceWalks"/>: the sample's own tests read the path a walk took.
+    /// </summary>
     public Sv48Mmu(Machine machine)
+        : base(machine, [MmuFeatures.Superpages, MmuFeatures.Asid, MmuFeatures.Svade], Canonical.Rule, traceWalks: true)
     {
-        Machine = machine;
-        _status = machine.Options.Sv39;
-        Tlb = new Tlb(machine.Options.Tlb);
-        _spaces = new AddressSpaces(machine, Tlb);
-        _editor = new TableEditor(machine, _spaces);
+        StartFirstSpace();
     }
 
-    public string Kind => KindName;
+    public override string Kind => KindName;
 
-    public IReadOnlySet<string> Features { get; } =
-        new[] { MmuFeatures.Superpages, MmuFeatures.Asid, MmuFeatures.Svade }.ToFrozenSet();
+    public override ulong PageSize => Sv48Layout.PageSize;
 
-    public Machine Machine { get; }
+    public override int Levels => Sv48Layout.Levels;
 
-    public MmuCounters Counters { get; } = new();
+    protected override int PageShiftAt(int level) => Sv48Layout.PageShiftAt(level);
 
-    /// <summary>The core's TLB, built from the machine's <c>tlb</c> options; a superpage is one entry.</summary>
-    public Tlb Tlb { get; }
+    /// <summary>Both ends canonical and in the same half: a range from the low half to the high one crosses the hole.</summary>
+    protected override bool IsAddressable(ulong va, ulong last) =>
+        base.IsAddressable(va, last) && (va >> 63) == (last >> 63);
 
-    public ulong PageSize => Sv48Layout.PageSize;
-
-    public int Levels => Sv48Layout.Levels;
-
-    public ushort CurrentAsid => _spaces.Current.Asid;
-
-    public Translation Translate(in Access access)
+    protected override WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk)
     {
-        // The canonical check comes first: a non-canonical address has no VPN to look up anywhere.
-        var va = access.Address;
-        var range = Canonical.Check(va);
-        if (range != FaultReason.None)
-            return Translation.Faulted(Faults.PageFault(access.Type), range, -1);
-
-        var rules = AccessRules.For(access, _status);
-        var space = _spaces.Current;
-        if (Tlb.TryLookup(va, space.Asid, out var cached) && LeafRules.HitAllows(cached.Flags, rules))
+        // Step 1: a = satp.ppn × PAGESIZE, i = 3. The level only goes down, so the walk ends after at
+        // most four reads, even over tables that point at themselves.
+        var table = space.Root;
+        for (var level = Sv48Layout.RootLevel; ; level--)
         {
-            Counters.TlbHits++;
-            return Translation.Success(cached.Translate(va), cached.Level, cached.PageSize, tlbHit: true, walk: null);
-        }
+            // Step 2: the PTE at a + va.vpn[i] × PTESIZE; a read outside RAM is an access fault.
+            var index = Sv48Layout.Index(va, level);
+            var address = table + index * Pte.Size;
+            if (!TryReadPte(address, out var raw))
+                return WalkOutcome.OutsideRam(level, address, pteReads: Sv48Layout.RootLevel - level);
+            if (walk is not null)
+                Trace(walk, new WalkStep(level, index, address, raw));
 
-        Counters.TlbMisses++;
-        return Walk(space, va, rules);
+            // Steps 3 and 4: a pointer one level down (tested first, in one comparison), else
+            // invalid, reserved, a leaf, or a pointer at level 0 with nowhere to point.
+            if (level > 0 && PteShape.IsUsablePointer(raw))
+            {
+                table = new Pte(raw).Ppn << Sv48Layout.PageShift;
+                continue;
+            }
+            var pte = new Pte(raw);
+            var reason = PteShape.Check(pte, canPoint: level > 0, out _);
+            return reason == FaultReason.None
+                ? WalkOutcome.Leaf(level, address, pte, pteReads: Sv48Layout.Levels - level)
+                : WalkOutcome.PageFault(reason, level, address, pte, pteReads: Sv48Layout.Levels - level);
+        }
     }
 
-    private Translation Walk(AddressSpace space, ulong va, in AccessRules rules)
+    /// <summary>
+    /// Looser than the walk on purpose: a pointer with reserved bits is still stepped through, so
+    /// raw entries below it can be written and cleared; only a table outside RAM stops it.
+    /// </summary>
+    protected override TableProbe Probe(AddressSpace space, ulong va, int targetLevel)
     {
-        if (!space.HasRoot)
-            return Translation.Faulted(Faults.PageFault(rules.Type), FaultReason.Invalid, -1);
-
-        var walk = new Walk();
-        var end = TableWalk.Descend(Machine.Memory, space.Root, va, walk);
-        Counters.Walks++;
-        Counters.PteReads += walk.Steps.Count;
-        if (!end.IsLeaf)
+        var table = space.Root;
+        for (var level = Sv48Layout.RootLevel; ; level--)
         {
-            var kind = end.IsAccessFault ? Faults.AccessFault(rules.Type) : Faults.PageFault(rules.Type);
-            return Translation.Faulted(kind, end.Reason, end.Level, walk);
+            var address = table + Sv48Layout.Index(va, level) * Pte.Size;
+            Memory.TryReadUInt64(address, out var raw);
+            var pte = new Pte(raw);
+            var next = pte.Ppn << Sv48Layout.PageShift;
+            if (level == targetLevel || !PteShape.IsPointer(pte) || !Memory.Contains(next, Sv48Layout.PageSize))
+                return new TableProbe(level, address, pte);
+            table = next;
         }
-
-        var reason = LeafRules.Judge(end.Pte, end.Level, rules, out var leaf);
-        if (reason != FaultReason.None)
-            return Translation.Faulted(Faults.PageFault(rules.Type), reason, end.Level, walk);
-
-        // Step 7 with hardware A/D: the updated PTE goes back to memory before the access proceeds.
-        if (leaf != end.Pte)
-            Machine.Memory.TryWriteUInt64(end.PteAddress, leaf.Raw);
-
-        // Step 8: the alignment check made PPN[level-1..0] zero, so this is the page's first byte,
-        // and the VPN fields below the leaf pass through as part of the offset.
-        var pageShift = Sv48Layout.PageShiftAt(end.Level);
-        var pageSize = 1UL << pageShift;
-        var physicalBase = leaf.Ppn << Sv48Layout.PageShift;
-        Tlb.Insert(new TlbEntry(va >> pageShift, pageShift, space.Asid, leaf.G, physicalBase, leaf.Flags, end.Level));
-        return Translation.Success(physicalBase | (va & (pageSize - 1)), end.Level, pageSize, tlbHit: false, walk);
     }
 
-    public LeafLookup FindLeaf(ulong va)
-    {
-        var space = _spaces.Current;
-        if (!Canonical.Holds(va) || !space.HasRoot)
-            return LeafLookup.None;
-        var end = TableWalk.Descend(Machine.Memory, space.Root, va, walk: null);
-        return end.IsLeaf
-            ? new LeafLookup(true, end.Pte, end.Level, end.PteAddress, Sv48Layout.PageSizeAt(end.Level))
-            : LeafLookup.None;
-    }
-
-    public EditResult Map(ulong va, ulong pa, ulong size, PteFlags flags) => _editor.Map(va, pa, size, flags);
-
-    public EditResult Unmap(ulong va, ulong size) => _editor.Unmap(va, size);
-
-    public EditResult Protect(ulong va, ulong size, PteFlags permissions) => _editor.Protect(va, size, permissions);
-
-    /// <summary>Level 3 is the root, 0 the last; the pointers above it are followed or created.</summary>
-    public EditResult WritePte(ulong va, int level, ulong value) => _editor.WritePte(va, level, value);
-
-    public EditResult SwitchAddressSpace(ushort asid) => _spaces.Switch(asid);
-
-    public EditResult DestroyAddressSpace(ushort asid) => _spaces.Destroy(asid);
-
-    public long TableFrames(ushort asid) => _spaces.TableFrames(asid);
-
-    /// <summary>The physical address of a space's root table; null when it has none or does not exist.</summary>
-    public ulong? RootOf(ushort asid) => _spaces.RootOf(asid);
-
-    public void Sfence(ulong? va, ushort? asid) => Tlb.Flush(va, asid);
-
-    public string Dump() => new Sv48Dumper(Machine.Memory).Dump(CurrentAsid, RootOf(CurrentAsid));
+    /// <summary>Level 3 (the root) down to 0, leaf addresses sign-extended from bit 47, sizes up to <c>512GiB</c>.</summary>
+    public override string Dump() => new RadixDumper(Memory, Kind, Levels).Dump(CurrentAsid, RootOf(CurrentAsid));
 }
