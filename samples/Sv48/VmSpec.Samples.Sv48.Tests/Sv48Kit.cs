@@ -22,9 +22,10 @@ internal static class Sv48Kit
     public const PteFlags Dau = PteFlags.D | PteFlags.A | PteFlags.U;
 
     public static Sv48Mmu Mmu(AdMode ad = AdMode.Hardware, bool sum = false, bool mxr = false) =>
-        new(new Machine(new MachineOptions { Sv39 = new Sv39Options(ad, sum, mxr) }));
+        Mmu(new MachineOptions { Sv39 = new Sv39Options(ad, sum, mxr) });
 
-    public static Sv48Mmu Mmu(MachineOptions options) => new(new Machine(options));
+    /// <summary>Walks traced, as the runner has them, so a test can read the path a walk took.</summary>
+    public static Sv48Mmu Mmu(MachineOptions options) => new(new Machine(options with { TraceWalks = true }));
 
     /// <summary>A pointer PTE to the table at <paramref name="table"/>: V alone.</summary>
     public static ulong Pointer(ulong table) => Pte.Pointer(table >> 12).Raw;

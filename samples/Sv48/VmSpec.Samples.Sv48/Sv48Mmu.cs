@@ -17,12 +17,8 @@ public sealed class Sv48Mmu : PagingMmu
     /// <summary>The kind scenarios name in their <c>mmu</c> list.</summary>
     public const string KindName = "sv48";
 
-    /// <summary>
-    /// Every walk is traced (<see cref="Translation.Walk"/> lists the PTEs it read) whatever the
-    /// machine's <see cref="MachineOptions.TraceWalks"/>: the sample's own tests read the path a walk took.
-    /// </summary>
     public Sv48Mmu(Machine machine)
-        : base(machine, [MmuFeatures.Superpages, MmuFeatures.Asid, MmuFeatures.Svade], Canonical.Rule, traceWalks: true)
+        : base(machine, [MmuFeatures.Superpages, MmuFeatures.Asid, MmuFeatures.Svade], Canonical.Rule)
     {
         StartFirstSpace();
     }

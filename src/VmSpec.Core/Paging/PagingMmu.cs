@@ -28,23 +28,13 @@ public abstract partial class PagingMmu : IPagingMmu
 
     /// <summary>A format over <paramref name="addresses"/> whose walks are traced when <see cref="MachineOptions.TraceWalks"/> says so.</summary>
     protected PagingMmu(Machine machine, IEnumerable<string> features, AddressRule addresses)
-        : this(machine, features, addresses, machine.Options.TraceWalks)
-    {
-    }
-
-    /// <summary>
-    /// A format that decides itself whether its walks are traced: with <paramref name="traceWalks"/>
-    /// every walk records its PTE reads into <see cref="Translation.Walk"/>, whatever the machine's
-    /// <see cref="MachineOptions.TraceWalks"/> (at the cost of one allocation per walk).
-    /// </summary>
-    protected PagingMmu(Machine machine, IEnumerable<string> features, AddressRule addresses, bool traceWalks)
     {
         _addresses = addresses;
         Machine = machine;
         Features = features.ToFrozenSet();
         Tlb = new VmSpec.Core.Tlb.Tlb(machine.Options.Tlb, machine.Memory.Changes);
         _statusBits = machine.Options.Sv39;
-        _traceWalks = traceWalks;
+        _traceWalks = machine.Options.TraceWalks;
         _memory = machine.Memory;
         _tableFrames = new FrameCache(machine.Memory);
         (_sum, _mxr) = (_statusBits.Sum, _statusBits.Mxr);
