@@ -34,6 +34,20 @@ public sealed class TableEditingTests
     }
 
     [Test]
+    public void Map_of_one_leaf_more_than_an_edit_may_write_is_refused_before_anything_is_taken()
+    {
+        var mmu = Sv39();
+        var dump = mmu.Dump();
+
+        // Without the limit this map would run until RAM ran out and then roll back: out-of-memory.
+        var result = mmu.Map(0, Ram, (PagingMmu.MaxEntriesPerEdit + 1) * 4096, UserRwAd);
+
+        Assert.That(result.Status, Is.EqualTo(EditStatus.Invalid), result.ToString());
+        Assert.That(mmu.TableFrames(0), Is.EqualTo(1));
+        Assert.That(mmu.Dump(), Is.EqualTo(dump));
+    }
+
+    [Test]
     public void Map_of_many_pages_rolls_back_every_table_when_a_later_one_fails()
     {
         var mmu = Sv39(new MachineOptions { RamSize = 8 * PhysicalMemory.FrameSize });
