@@ -12,10 +12,8 @@ namespace VmSpec.Core.Paging;
 /// </summary>
 public sealed class RadixDumper
 {
-    private const int PageShift = 12;
-    private const int VpnBits = 9;
-    private const ulong EntriesPerTable = 1UL << VpnBits;
-    private const ulong TableSize = EntriesPerTable * Pte.Size;
+    // The page shift, VPN width and table size of every radix format are Sv39's; only the levels differ.
+    private const int PageShift = Sv39Geometry.PageShift;
 
     private readonly PhysicalMemory _memory;
     private readonly string _kind;
@@ -32,7 +30,7 @@ public sealed class RadixDumper
         _memory = memory;
         _kind = kind;
         _levels = levels;
-        _vaBits = PageShift + VpnBits * levels;
+        _vaBits = PageShift + Sv39Geometry.VpnBits * levels;
     }
 
     public string Dump(ushort asid, ulong? root)
@@ -52,18 +50,18 @@ public sealed class RadixDumper
     {
         var depth = _levels - 1 - level;
         var name = $"L{level}";
-        for (var index = 0UL; index < EntriesPerTable; index++)
+        for (var index = 0UL; index < Sv39Geometry.EntriesPerTable; index++)
         {
             _memory.TryReadUInt64(table + index * Pte.Size, out var raw);
             if (raw == 0)
                 continue;
 
             var pte = new Pte(raw);
-            var va = vaPrefix | (index << PageShiftAt(level));
+            var va = vaPrefix | (index << Sv39Geometry.PageShiftAt(level));
             var note = PteShape.Problem(pte, canPoint: level > 0);
             if (PteShape.IsMapping(pte))
             {
-                var pageSize = 1UL << PageShiftAt(level);
+                var pageSize = 1UL << Sv39Geometry.PageShiftAt(level);
                 var misaligned = (pte.Ppn & ((pageSize >> PageShift) - 1)) != 0;
                 note ??= misaligned ? "misaligned superpage" : null;
                 writer.Leaf(depth, name, index, pte, SignExtend(va), pte.Ppn << PageShift, pageSize, note);
@@ -71,7 +69,7 @@ public sealed class RadixDumper
             else if (PteShape.IsPointer(pte))
             {
                 var next = pte.Ppn << PageShift;
-                var followable = level > 0 && _memory.Contains(next, TableSize);
+                var followable = level > 0 && _memory.Contains(next, Sv39Geometry.PageSize);
                 writer.Pointer(depth, name, index, pte, next, note ?? (followable ? null : "table outside RAM"));
                 if (followable)
                     DumpTable(writer, next, level - 1, va);
@@ -82,8 +80,6 @@ public sealed class RadixDumper
             }
         }
     }
-
-    private static int PageShiftAt(int level) => PageShift + VpnBits * level;
 
     /// <summary>Copies the top bit of the virtual address into the bits above it: the canonical form.</summary>
     private ulong SignExtend(ulong va) => (ulong)((long)va << (64 - _vaBits) >> (64 - _vaBits));
