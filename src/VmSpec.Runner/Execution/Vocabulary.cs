@@ -3,18 +3,27 @@ using Model = VmSpec.Scenarios;
 
 namespace VmSpec.Runner.Execution;
 
-/// <summary>The scenario model's words mapped onto the machine's: the two are kept apart on purpose (the model is netstandard2.0 and knows no machine).</summary>
+/// <summary>
+/// The scenario model's words mapped onto the machine's: the two are kept apart on purpose (the
+/// model is netstandard2.0 and knows no machine). Every value is named: a value added to the model
+/// and not here throws, so it is caught by the first test that meets it rather than read as another.
+/// </summary>
 internal static class Vocabulary
 {
     public static Core.Mmu.AccessType ToAccessType(Model.AccessOp op) => op switch
     {
         Model.AccessOp.Read => Core.Mmu.AccessType.Read,
         Model.AccessOp.Write => Core.Mmu.AccessType.Write,
-        _ => Core.Mmu.AccessType.Execute,
+        Model.AccessOp.Execute => Core.Mmu.AccessType.Execute,
+        _ => throw Unmapped(op),
     };
 
-    public static Core.Mmu.PrivilegeMode ToMode(Model.PrivilegeMode mode) =>
-        mode == Model.PrivilegeMode.Supervisor ? Core.Mmu.PrivilegeMode.Supervisor : Core.Mmu.PrivilegeMode.User;
+    public static Core.Mmu.PrivilegeMode ToMode(Model.PrivilegeMode mode) => mode switch
+    {
+        Model.PrivilegeMode.User => Core.Mmu.PrivilegeMode.User,
+        Model.PrivilegeMode.Supervisor => Core.Mmu.PrivilegeMode.Supervisor,
+        _ => throw Unmapped(mode),
+    };
 
     public static Core.Mmu.FaultKind ToFault(Model.FaultKind fault) => fault switch
     {
@@ -24,7 +33,8 @@ internal static class Vocabulary
         Model.FaultKind.InstructionAccessFault => Core.Mmu.FaultKind.InstructionAccessFault,
         Model.FaultKind.LoadAccessFault => Core.Mmu.FaultKind.LoadAccessFault,
         Model.FaultKind.StoreAccessFault => Core.Mmu.FaultKind.StoreAccessFault,
-        _ => Core.Mmu.FaultKind.SegmentationFault,
+        Model.FaultKind.SegmentationFault => Core.Mmu.FaultKind.SegmentationFault,
+        _ => throw Unmapped(fault),
     };
 
     public static Core.Mmu.FaultReason ToReason(Model.FaultReason reason) => reason switch
@@ -39,7 +49,8 @@ internal static class Vocabulary
         Model.FaultReason.NotDirty => Core.Mmu.FaultReason.NotDirty,
         Model.FaultReason.OutOfRange => Core.Mmu.FaultReason.OutOfRange,
         Model.FaultReason.Limit => Core.Mmu.FaultReason.Limit,
-        _ => Core.Mmu.FaultReason.Selector,
+        Model.FaultReason.Selector => Core.Mmu.FaultReason.Selector,
+        _ => throw Unmapped(reason),
     };
 
     public static Core.Paging.PteFlags ToPteFlags(Model.Perm perm, bool user)
@@ -59,6 +70,10 @@ internal static class Vocabulary
     {
         Model.AccessOp.Read => "read",
         Model.AccessOp.Write => "write",
-        _ => "execute",
+        Model.AccessOp.Execute => "execute",
+        _ => throw Unmapped(op),
     };
+
+    private static ArgumentOutOfRangeException Unmapped<T>(T value) where T : struct, Enum =>
+        new(typeof(T).Name, value, $"The scenario model's {typeof(T).Name} {value} has no counterpart in the machine.");
 }
