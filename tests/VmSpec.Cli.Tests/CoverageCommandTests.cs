@@ -129,6 +129,32 @@ public class CoverageCommandTests
         Assert.That(run.Error, Does.Match(@"bad\.yaml\(4,\d+\): error VMS"));
     }
 
+    [Test]
+    public void A_radix_plug_in_gets_a_matrix_over_its_own_levels()
+    {
+        var sv48 = typeof(VmSpec.Samples.Sv48.Sv48Mmu).Assembly.Location;
+
+        var run = CliRun.Of("coverage", Path.Combine(RepositoryPaths.Specs, "sv48"), "--plugin", sv48);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Does.Match(@"sv48 \(rule x level x mode x op\): [1-9]\d* of \d+ reachable cells covered"));
+        Assert.That(run.Output, Does.Match(@"level +L3 +L2 +L1 +L0 +none"));
+        Assert.That(run.Error, Is.Empty);
+    }
+
+    [Test]
+    public void A_plug_in_no_model_fits_is_named_and_its_accesses_are_not_counted()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("plug/identity.yaml", "description: d\nmmu: [identity]\nsteps:\n  - read: 0x8000_1000\n");
+
+        var run = CliRun.Of("coverage", specs.Root, "--plugin", typeof(IdentityMmu).Assembly.Location);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Error, Does.Contain("kind identity has no coverage model"));
+        Assert.That(run.Output, Does.Not.Contain("identity ("));
+    }
+
     private static void CopyTree(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
