@@ -22,14 +22,14 @@ public static class CoverageCommand
 
         var command = new Command("coverage", "Which rules of the spec the scenarios exercise, from the walks they run.") { paths, format, file, min, plugins };
         command.SetAction(parse => Execute(
-            parse.GetValue(paths) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(file), parse.GetValue(min), output, error, parse.GetValue(plugins) ?? []));
+            parse.GetValue(paths) ?? [], parse.GetValue(plugins) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(file), parse.GetValue(min), output, error));
         return command;
     }
 
-    public static int Execute(IReadOnlyList<string> paths, string format, string? file, bool min, TextWriter output, TextWriter error, IReadOnlyList<string>? plugins = null)
+    public static int Execute(IReadOnlyList<string> paths, IReadOnlyList<string> plugins, string format, string? file, bool min, TextWriter output, TextWriter error)
     {
         var corpus = Corpus.Load(paths, error);
-        if (TargetSelection.Resolve(plugins ?? [], error) is not { } targets || corpus.Broken > 0)
+        if (TargetSelection.Resolve(plugins, error) is not { } targets || corpus.Broken > 0)
             return ExitCodes.FormatError;
 
         var models = CoverageModels.For(targets, out var uncharted);

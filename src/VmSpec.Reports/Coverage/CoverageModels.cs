@@ -29,7 +29,7 @@ public static class CoverageModels
         {
             if (models.Any(model => model.Kind == target.Kind) || unfit.Contains(target.Kind))
                 continue;
-            if (typeof(PagingMmu).IsAssignableFrom(target.ImplementationType) && target.Create(new Machine()) is PagingMmu { Levels: > 1 } radix)
+            if (target.Create(new Machine()) is PagingMmu { Levels: > 1 } radix)
                 models.Add(new RadixCoverageModel(target.Kind, radix.Levels));
             else
                 unfit.Add(target.Kind);
