@@ -15,6 +15,10 @@ public static class VmSpecApp
             CoverageCommand.Create(output, error),
             ReportCommand.Create(output, error),
         };
-        return root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        var parse = root.Parse(args);
+        var code = parse.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        // A command line it cannot read is bad input, like a scenario it cannot read: exit 2, so
+        // that CI tells it from 1, scenarios that ran and failed.
+        return parse.Errors.Count > 0 ? ExitCodes.FormatError : code;
     }
 }

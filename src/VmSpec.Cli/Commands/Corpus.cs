@@ -1,3 +1,4 @@
+using System.CommandLine;
 using VmSpec.Runner.Loading;
 using VmSpec.Scenarios;
 
@@ -9,6 +10,22 @@ namespace VmSpec.Cli.Commands;
 /// </summary>
 internal sealed record Corpus(IReadOnlyList<Scenario> Scenarios, int Broken)
 {
+    /// <summary>
+    /// The <c>paths</c> argument of a command that reads scenarios. A token shaped like an option
+    /// that names no file is refused as an unknown option, rather than read as a missing path.
+    /// </summary>
+    public static Argument<string[]> PathsArgument()
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders.", Arity = ArgumentArity.OneOrMore };
+        paths.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Select(token => token.Value))
+                if (token.StartsWith('-') && !File.Exists(token) && !Directory.Exists(token))
+                    result.AddError($"Unrecognized option '{token}'.");
+        });
+        return paths;
+    }
+
     public static Corpus Load(IReadOnlyList<string> paths, TextWriter error)
     {
         var files = ScenarioFiles.Discover(paths, out var missing);

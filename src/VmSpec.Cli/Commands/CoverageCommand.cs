@@ -13,7 +13,7 @@ public static class CoverageCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders.", Arity = ArgumentArity.OneOrMore };
+        var paths = Corpus.PathsArgument();
         var format = new Option<string>("--format") { Description = "text or markdown.", DefaultValueFactory = _ => "text" };
         format.AcceptOnlyFromAmong("text", "markdown");
         var file = new Option<string?>("--output", "-o") { Description = "Write the matrix to this file instead of the console." };

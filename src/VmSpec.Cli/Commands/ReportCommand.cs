@@ -15,7 +15,7 @@ public static class ReportCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders.", Arity = ArgumentArity.OneOrMore };
+        var paths = Corpus.PathsArgument();
         var plugins = TargetSelection.PluginOption();
         var markdown = new Option<string?>("--markdown") { Description = "Write the markdown report to this file." };
         var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report to this file." };

@@ -9,13 +9,14 @@ namespace VmSpec.Cli.Commands;
 
 /// <summary>
 /// <c>vmspec run PATH...</c>: every scenario under the paths on every MMU (built-in or plug-in) whose kind it
-/// lists, one line per scenario × MMU, then a summary. Exit 0 all passed, 1 a failure, 2 a format error.
+/// lists, one line per scenario × MMU, then a summary. Exit 0 all passed, 1 a failure, 2 bad input
+/// (a scenario, a plug-in, an MMU kind or the command line).
 /// </summary>
 public static class RunCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders.", Arity = ArgumentArity.OneOrMore };
+        var paths = Corpus.PathsArgument();
         var mmu = new Option<string?>("--mmu") { Description = "Run only on MMUs of this kind." };
         var stats = new Option<bool>("--stats") { Description = "Print TLB hits, misses, hit ratio, walks, PTE reads and EAT per scenario × MMU." };
         var tlbTime = new Option<double>("--tlb-time") { Description = "TLB search time for EAT, in ns.", DefaultValueFactory = _ => 1 };
