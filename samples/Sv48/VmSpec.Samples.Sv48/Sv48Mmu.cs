@@ -31,10 +31,6 @@ public sealed class Sv48Mmu : PagingMmu
 
     protected override int PageShiftAt(int level) => Sv48Layout.PageShiftAt(level);
 
-    /// <summary>Both ends canonical and in the same half: a range from the low half to the high one crosses the hole.</summary>
-    protected override bool IsAddressable(ulong va, ulong last) =>
-        base.IsAddressable(va, last) && (va >> 63) == (last >> 63);
-
     protected override WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk)
     {
         // Step 1: a = satp.ppn × PAGESIZE, i = 3. The level only goes down, so the walk ends after at

@@ -21,4 +21,13 @@ public readonly record struct AddressRule(int Bits, bool SignExtended)
             return (ulong)((long)va << (64 - Bits) >> (64 - Bits)) == va ? FaultReason.None : FaultReason.NonCanonical;
         return va >> Bits == 0 ? FaultReason.None : FaultReason.OutOfRange;
     }
+
+    /// <summary>
+    /// Whether every address of [first, last] passes <see cref="Check"/>. Both ends must; under a
+    /// sign-extended rule narrower than 64 bits they must also lie in the same half, as a range
+    /// from the low half to the high one crosses the non-canonical hole between them.
+    /// </summary>
+    public bool Covers(ulong first, ulong last) =>
+        Check(first) == FaultReason.None && Check(last) == FaultReason.None
+        && (!SignExtended || Bits >= 64 || (first >> 63) == (last >> 63));
 }

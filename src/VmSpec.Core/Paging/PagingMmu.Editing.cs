@@ -196,8 +196,7 @@ public abstract partial class PagingMmu
     }
 
     /// <summary>Whether every address of [va, last] can be translated (no range fault anywhere in it).</summary>
-    protected virtual bool IsAddressable(ulong va, ulong last) =>
-        RangeFault(va) == FaultReason.None && RangeFault(last) == FaultReason.None;
+    protected virtual bool IsAddressable(ulong va, ulong last) => _addresses.Covers(va, last);
 
     private Pte ReadPte(ulong address)
     {

@@ -23,10 +23,6 @@ public sealed class Sv39Mmu : PagingMmu
 
     protected override int PageShiftAt(int level) => Sv39Geometry.PageShiftAt(level);
 
-    /// <summary>Both ends canonical and in the same half: the non-canonical hole is not crossed.</summary>
-    protected override bool IsAddressable(ulong va, ulong last) =>
-        base.IsAddressable(va, last) && (va >> 63) == (last >> 63);
-
     protected override WalkOutcome Descend(AddressSpace space, ulong va, Walk? walk)
     {
         // Step 1: a = satp.ppn × PAGESIZE, i = LEVELS − 1. The level only goes down, so the walk ends.
