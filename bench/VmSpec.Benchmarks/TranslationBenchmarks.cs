@@ -53,7 +53,11 @@ public class TranslationBenchmarks
     {
         var mmu = new Sv39Mmu(new Machine(options));
         for (var i = 0UL; i < Pages; i++)
+        {
             mmu.Map(VaBase + i * 0x20_1000, PaBase + i * 0x1000, 4096, PteFlags.R | PteFlags.W | PteFlags.U | PteFlags.A | PteFlags.D);
+            // Data worth reading: every case then reads bytes a frame holds, not a free frame's boot word.
+            mmu.Machine.Memory.TryWrite(PaBase + i * 0x1000 + 0x18, 8, i + 1);
+        }
         return mmu;
     }
 

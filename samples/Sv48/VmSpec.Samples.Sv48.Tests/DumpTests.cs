@@ -11,6 +11,7 @@ public class DumpTests
     {
         var mmu = Mmu();
         // Tables come from the top of RAM down: L2 0x80ffe000, L1 0x80ffd000, L0 0x80ffc000, then 0x80ffb000.
+        // TableA is a free frame, so its entry 0 is the free list's link to the frame below.
         mmu.Map(0x80_8060_4000, Data, 4096, UserRw);
         mmu.WritePte(0x4000_0000, 2, Leaf(0x8000_1000, PteFlags.R | PteFlags.U));
         mmu.Map(0xffff_8000_0000_0000, 0x80_0000_0000, Sv48Layout.TerapageSize, UserRw);
@@ -27,6 +28,7 @@ public class DumpTests
                   L0[004] 0x0000000020080057 -A-U-WRV 0x0000008080604000..0x0000008080604fff -> 0x0000000080200000..0x0000000080200fff 4KiB
             L3[100] 0x0000002000000017 ---U-WRV 0xffff800000000000..0xffff807fffffffff -> 0x0000008000000000..0x000000ffffffffff 512GiB
             L3[1ff] 0x0000000020040041 -A-----V -> table 0x0000000080100000 (reserved: A/D/U on a pointer)
+              L2[000] 0x00000000800ff000 -------- (invalid)
 
             """.Replace("\r\n", "\n")));
     }

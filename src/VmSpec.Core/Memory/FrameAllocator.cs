@@ -5,32 +5,32 @@ namespace VmSpec.Core.Memory;
 /// address of the next in its first 8 bytes, in simulated memory, and the allocator keeps only the
 /// head (as xv6's kalloc does). Allocation pops, free pushes; a frame is zeroed when handed out.
 /// <para>
-/// The list is defined as if every frame had been freed in ascending order at boot, so the highest
-/// frame comes out first. Writing a next pointer into every frame at boot would back every frame
-/// with host memory, so the frames never yet handed out are kept as an implicit, descending range
-/// below the explicit list: the explicit list ends with <see cref="EndOfList"/>, and the range
-/// [Base, untouchedTop) follows it. The order of hand-outs is the same as the eager list's.
+/// At boot every frame is freed in ascending order, so the highest frame comes out first and each
+/// frame points at the one below it. Writing those pointers would back every frame with host
+/// memory, so they are laid as the memory's boot words instead (<see cref="PhysicalMemory.LayBootWords"/>):
+/// every free frame reads its next pointer all the same, and untouched RAM costs nothing.
 /// </para>
 /// A bitmap of free frames, beside the list, catches double frees in O(1).
 /// </summary>
 public sealed class FrameAllocator
 {
-    /// <summary>The next pointer of the last frame on the explicit list: an address no frame has.</summary>
+    /// <summary>The next pointer of the last frame on the list: an address no frame has (0 may be one).</summary>
     public const ulong EndOfList = ulong.MaxValue;
 
     private const ulong FrameSize = PhysicalMemory.FrameSize;
 
     private readonly PhysicalMemory _memory;
     private readonly FreeFrameBitmap _free;
-    private ulong _head = EndOfList;
-    private ulong _untouchedTop;
+    private ulong _head;
 
     public FrameAllocator(PhysicalMemory memory)
     {
         _memory = memory;
-        _untouchedTop = memory.End;
         _free = new FreeFrameBitmap(memory.FrameCount);
         FreeFrames = memory.FrameCount;
+        var lowest = memory.Base;
+        memory.LayBootWords(frame => frame == lowest ? EndOfList : frame - FrameSize);
+        _head = memory.End - FrameSize;
     }
 
     public long TotalFrames => _memory.FrameCount;
@@ -44,22 +44,10 @@ public sealed class FrameAllocator
     /// <summary>Pops the head of the free list; false when RAM is exhausted.</summary>
     public bool TryAlloc(out ulong frame)
     {
-        if (_head != EndOfList)
-        {
-            frame = _head;
-            _memory.TryReadUInt64(frame, out _head);
-        }
-        else if (_untouchedTop > _memory.Base)
-        {
-            _untouchedTop -= FrameSize;
-            frame = _untouchedTop;
-        }
-        else
-        {
-            frame = 0;
+        frame = _head;
+        if (frame == EndOfList)
             return false;
-        }
-
+        _memory.TryReadUInt64(frame, out _head);
         TakeOne(frame);
         return true;
     }
@@ -81,18 +69,6 @@ public sealed class FrameAllocator
         var hi = lo + (ulong)count * FrameSize;
 
         UnlinkFromList(lo, hi);
-        if (lo < _untouchedTop)
-        {
-            // The untouched frames above the run stay free: they join the explicit list at its
-            // tail, highest first, which is exactly where the eager list had them.
-            for (var frame = _untouchedTop; frame > hi;)
-            {
-                frame -= FrameSize;
-                AppendToList(frame);
-            }
-            _untouchedTop = lo;
-        }
-
         for (var frame = lo; frame < hi; frame += FrameSize)
             TakeOne(frame);
         first = lo;
@@ -156,6 +132,8 @@ public sealed class FrameAllocator
 
     private void UnlinkFromList(ulong lo, ulong hi)
     {
+        // Every frame of the run is free, so on the list: the walk ends when the last is found.
+        var left = (hi - lo) / FrameSize;
         ulong previous = EndOfList;
         for (var frame = _head; frame != EndOfList;)
         {
@@ -166,6 +144,8 @@ public sealed class FrameAllocator
                     _head = next;
                 else
                     _memory.TryWriteUInt64(previous, next);
+                if (--left == 0)
+                    return;
             }
             else
             {
@@ -173,21 +153,6 @@ public sealed class FrameAllocator
             }
             frame = next;
         }
-    }
-
-    private void AppendToList(ulong frame)
-    {
-        _memory.TryWriteUInt64(frame, EndOfList);
-        if (_head == EndOfList)
-        {
-            _head = frame;
-            return;
-        }
-
-        var tail = _head;
-        while (_memory.TryReadUInt64(tail, out var next) && next != EndOfList)
-            tail = next;
-        _memory.TryWriteUInt64(tail, frame);
     }
 
     private bool IsFrame(ulong address) => _memory.Contains(address) && address % FrameSize == 0;

@@ -4,8 +4,9 @@ namespace VmSpec.Core.Memory;
 
 /// <summary>
 /// Byte-addressable RAM at [Base, Base+Size), little-endian. Sparse: a frame gets host memory on
-/// its first write, so a 1 GiB RAM of which a few MiB are touched costs a few MiB. Reading an
-/// untouched byte gives zero, as RAM starts zeroed. An address outside RAM is reported, never thrown.
+/// its first write, so a 1 GiB RAM of which a few MiB are touched costs a few MiB. RAM starts
+/// zeroed; once a boot word is laid (<see cref="LayBootWords"/>), a frame nobody has written or
+/// zeroed since reads it in its first eight bytes. An address outside RAM is reported, never thrown.
 /// </summary>
 public sealed class PhysicalMemory
 {
@@ -20,8 +21,11 @@ public sealed class PhysicalMemory
     /// <summary>The largest RAM the directory is built for (1 TiB).</summary>
     public const ulong MaxSize = 1UL << 40;
 
+    // A frame's slot is null while it is pristine (it reads as booted), Zeros once zeroed without
+    // host memory of its own, and its own array once written.
     private readonly byte[]?[]?[] _chunks;
     private long _backedFrames;
+    private Func<ulong, ulong>? _bootWord;
 
     /// <summary>
     /// Changes whenever what backs a frame changes: an array given on its first write, or dropped
@@ -33,8 +37,8 @@ public sealed class PhysicalMemory
     /// <summary>Bumped with <see cref="FrameGeneration"/>, and by the machine's TLBs and MMUs for their own changes (see <see cref="ChangeCount"/>).</summary>
     internal ChangeCount Changes { get; } = new();
 
-    /// <summary>Zeros standing for every untouched frame in <see cref="FrameForReading"/>. Never written: a store to an untouched frame goes through <see cref="TryWrite"/>, which backs it.</summary>
-    internal static readonly byte[] UntouchedFrame = new byte[FrameSize];
+    /// <summary>The bytes of every frame that reads as zero and has no host memory of its own. Never written: a store to such a frame goes through <see cref="TryWrite"/>, which backs it.</summary>
+    internal static readonly byte[] Zeros = new byte[FrameSize];
 
     public PhysicalMemory(ulong @base = MachineOptions.DefaultRamBase, ulong size = MachineOptions.DefaultRamSize)
     {
@@ -60,6 +64,20 @@ public sealed class PhysicalMemory
     /// <summary>Host memory spent on backing frames: what the sparseness saves is Size minus this.</summary>
     public long BackedBytes => _backedFrames << FrameShift;
 
+    /// <summary>
+    /// Gives every frame <paramref name="bootWord"/>(frame) in its first eight bytes, as if written
+    /// at boot, without backing any: the frame allocator threads its free list through every frame
+    /// this way. A frame reads its boot word until it is first written or zeroed.
+    /// </summary>
+    internal void LayBootWords(Func<ulong, ulong> bootWord)
+    {
+        if (_bootWord is not null)
+            throw new InvalidOperationException("This RAM has already been booted.");
+        _bootWord = bootWord;
+        FrameGeneration++;
+        Changes.Bump();
+    }
+
     public bool Contains(ulong pa, ulong length = 1) =>
         pa >= Base && length <= Size && pa - Base <= Size - length;
 
@@ -73,8 +91,7 @@ public sealed class PhysicalMemory
         if (offset + size <= (int)FrameSize)
         {
             var frame = FrameAt(pa);
-            if (frame is not null)
-                value = ReadLittleEndian(frame.AsSpan(offset, size));
+            value = frame is null ? ReadPristine(pa, offset, size) : ReadLittleEndian(frame.AsSpan(offset, size));
             return true;
         }
 
@@ -108,7 +125,8 @@ public sealed class PhysicalMemory
         if ((pa & 7) != 0 || pa - Base > Size - 8)
             return TryRead(pa, 8, out value);
         var frame = FrameAt(pa);
-        value = frame is null ? 0 : BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan((int)(pa & (FrameSize - 1))));
+        var offset = (int)(pa & (FrameSize - 1));
+        value = frame is null ? ReadPristine(pa, offset, 8) : BinaryPrimitives.ReadUInt64LittleEndian(frame.AsSpan(offset));
         return true;
     }
 
@@ -119,30 +137,37 @@ public sealed class PhysicalMemory
     {
         if (!Contains(framePa) || framePa % FrameSize != 0)
             throw new ArgumentOutOfRangeException(nameof(framePa), framePa, "Not a frame of RAM.");
-        var index = FrameIndex(framePa);
-        var chunk = _chunks[index >> ChunkShift];
-        if (chunk?[index & (ChunkFrames - 1)] is null)
+        if (_bootWord is null && FrameAt(framePa) is null)
             return;
-        chunk[index & (ChunkFrames - 1)] = null;
-        _backedFrames--;
+        ref var frame = ref SlotOf(framePa);
+        if (frame == Zeros)
+            return;
+        if (frame is not null)
+            _backedFrames--;
+        frame = Zeros;
         FrameGeneration++;
         Changes.Bump();
     }
 
     /// <summary>
     /// What the frame at <paramref name="framePa"/> reads from: its backing array, or
-    /// <see cref="UntouchedFrame"/> while it has none; null outside RAM.
+    /// <see cref="Zeros"/> while it reads as zero without one; null outside RAM. A frame that still
+    /// holds its boot word is backed first, so its bytes can be read from an array like any other.
     /// </summary>
-    internal byte[]? FrameForReading(ulong framePa) =>
-        Contains(framePa, FrameSize) ? FrameAt(framePa) ?? UntouchedFrame : null;
+    internal byte[]? FrameForReading(ulong framePa)
+    {
+        if (!Contains(framePa, FrameSize))
+            return null;
+        return FrameAt(framePa) ?? (_bootWord is null ? Zeros : BackedFrameAt(framePa));
+    }
 
     /// <summary>Copies one whole frame onto another (copy-on-write's copy).</summary>
     public void CopyFrame(ulong fromPa, ulong toPa)
     {
         if (!Contains(fromPa, FrameSize) || !Contains(toPa, FrameSize) || (fromPa | toPa) % FrameSize != 0)
             throw new ArgumentOutOfRangeException(nameof(fromPa), "Both addresses must be frames of RAM.");
-        var from = FrameAt(fromPa);
-        if (from is null)
+        var from = FrameForReading(fromPa)!;
+        if (from == Zeros)
         {
             ZeroFrame(toPa);
             return;
@@ -152,7 +177,23 @@ public sealed class PhysicalMemory
 
     private static bool IsAccessSize(int size) => size is 1 or 2 or 4 or 8;
 
-    private byte ReadByte(ulong pa) => FrameAt(pa) is { } frame ? frame[(int)(pa & (FrameSize - 1))] : (byte)0;
+    private byte ReadByte(ulong pa)
+    {
+        var offset = (int)(pa & (FrameSize - 1));
+        return FrameAt(pa) is { } frame ? frame[offset] : (byte)ReadPristine(pa, offset, 1);
+    }
+
+    /// <summary>Bytes of a frame never written or zeroed: its boot word at offsets 0..7, zero elsewhere.</summary>
+    private ulong ReadPristine(ulong pa, int offset, int size)
+    {
+        if (_bootWord is null || offset >= sizeof(ulong))
+            return 0;
+        // The word, then zeros: an access that starts inside the word may run past its end.
+        Span<byte> bytes = stackalloc byte[2 * sizeof(ulong)];
+        bytes.Clear();
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, _bootWord(pa & ~(FrameSize - 1)));
+        return ReadLittleEndian(bytes.Slice(offset, size));
+    }
 
     private int FrameIndex(ulong pa) => (int)((pa - Base) >> FrameShift);
 
@@ -164,17 +205,25 @@ public sealed class PhysicalMemory
 
     private byte[] BackedFrameAt(ulong pa)
     {
+        ref var frame = ref SlotOf(pa);
+        if (frame is not null && frame != Zeros)
+            return frame;
+
+        var pristine = frame is null;
+        frame = new byte[FrameSize];
+        if (pristine && _bootWord is not null)
+            BinaryPrimitives.WriteUInt64LittleEndian(frame, _bootWord(pa & ~(FrameSize - 1)));
+        _backedFrames++;
+        FrameGeneration++;
+        Changes.Bump();
+        return frame;
+    }
+
+    private ref byte[]? SlotOf(ulong pa)
+    {
         var index = FrameIndex(pa);
         var chunk = _chunks[index >> ChunkShift] ??= new byte[]?[ChunkFrames];
-        ref var frame = ref chunk[index & (ChunkFrames - 1)];
-        if (frame is null)
-        {
-            frame = new byte[FrameSize];
-            _backedFrames++;
-            FrameGeneration++;
-            Changes.Bump();
-        }
-        return frame;
+        return ref chunk[index & (ChunkFrames - 1)];
     }
 
     private static ulong ReadLittleEndian(ReadOnlySpan<byte> bytes) => bytes.Length switch

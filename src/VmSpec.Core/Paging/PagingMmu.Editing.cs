@@ -148,7 +148,7 @@ public abstract partial class PagingMmu
     }
 
     private static string InTheWay(Pte pte) =>
-        PteShape.IsMapping(pte) ? "a leaf" : PteShape.IsPointer(pte) ? "a pointer outside RAM" : "a raw entry";
+        PteShape.IsMapping(pte) ? "a leaf" : PteShape.IsPointer(pte) ? "a pointer outside RAM" : $"a raw entry 0x{pte.Raw:x}";
 
     /// <summary>
     /// The mapping PTEs of [va, va+size), skipping holes a whole table at a time. A mapping the

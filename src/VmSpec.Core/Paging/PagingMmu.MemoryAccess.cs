@@ -64,7 +64,7 @@ public abstract partial class PagingMmu
         }
         ref readonly var hit = ref _hitLines[line];
         var va = access.Address;
-        if (hit.Frame is not { } frame || frame == PhysicalMemory.UntouchedFrame
+        if (hit.Frame is not { } frame || frame == PhysicalMemory.Zeros
             || !FrameBytes.TryWrite(frame, (int)(va & HitLine.OffsetMask), size, value))
             return WriteRamAfterHit(hit, va, access.Type, value, size);
         return new(HitTranslation(hit, va), value);

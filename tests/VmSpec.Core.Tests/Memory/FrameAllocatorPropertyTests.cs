@@ -4,7 +4,10 @@ using static VmSpec.Core.Tests.Memory.TestRam;
 
 namespace VmSpec.Core.Tests.Memory;
 
-/// <summary>Random alloc / free / contiguous sequences: no frame lost or handed out twice, and the order the model predicts.</summary>
+/// <summary>
+/// Random alloc / free / contiguous sequences: no frame lost or handed out twice, the order the
+/// model predicts, and the list the model holds threaded through the free frames in memory.
+/// </summary>
 public sealed class FrameAllocatorPropertyTests
 {
     private const int Frames = 48;
@@ -18,12 +21,17 @@ public sealed class FrameAllocatorPropertyTests
     public void Random_sequences_never_lose_or_duplicate_a_frame() =>
         Step.Array[1, 120].Sample(steps =>
         {
-            var frames = new FrameAllocator(new PhysicalMemory(Base, Frames * Frame));
+            var ram = new PhysicalMemory(Base, Frames * Frame);
+            var frames = new FrameAllocator(ram);
             var model = new FreeListModel(Base, Frames * Frame);
             var inUse = new List<ulong>();
 
             foreach (var (op, pick, count, alignShift) in steps)
+            {
                 Apply(frames, model, inUse, op, pick, count, Frame << alignShift);
+                foreach (var (frame, next) in model.Links())
+                    Assert.That(ram.TryReadUInt64(frame, out var link) ? link : 0, Is.EqualTo(next), $"the link in free frame 0x{frame:x}");
+            }
 
             Assert.That(inUse, Is.Unique);
             Assert.That(frames.FreeFrames, Is.EqualTo(Frames - inUse.Count));

@@ -20,6 +20,18 @@ public sealed class FrameAllocatorTests
         Assert.That(Alloc(3), Is.EqualTo(new[] { Top, Top - Frame, Top - 2 * Frame }));
 
     [Test]
+    public void From_boot_every_frame_holds_the_frame_below_it_and_the_lowest_ends_the_list()
+    {
+        Assert.That(Word(Top), Is.EqualTo(Top - Frame));
+        Assert.That(Word(Base + 5 * Frame), Is.EqualTo(Base + 4 * Frame));
+        Assert.That(Word(Base), Is.EqualTo(FrameAllocator.EndOfList));
+        Assert.That(_ram.TryRead(Base + 5 * Frame + 2, 4, out var straddling) ? straddling : 1, Is.EqualTo((Base + 4 * Frame) >> 16 & 0xFFFF),
+            "bytes 2..5: the word's bytes 2 and 3, then two zero bytes past it");
+        Assert.That(Word(Base + 5 * Frame + 8), Is.Zero, "only the first eight bytes hold the link");
+        Assert.That(_ram.BackedBytes, Is.Zero, "the links cost no host memory");
+    }
+
+    [Test]
     public void A_freed_frame_holds_the_previous_head_in_its_first_eight_bytes()
     {
         var (a, b) = (Alloc(), Alloc());
@@ -28,7 +40,17 @@ public sealed class FrameAllocatorTests
         _frames.Free(b);
 
         Assert.That(Word(b), Is.EqualTo(a));
-        Assert.That(Word(a), Is.EqualTo(FrameAllocator.EndOfList), "the first freed frame ends the explicit list");
+        Assert.That(Word(a), Is.EqualTo(Top - 2 * Frame), "the head when a was freed: the highest frame never handed out");
+    }
+
+    [Test]
+    public void A_frame_written_while_free_keeps_its_link_beside_the_write()
+    {
+        var frame = Base + 9 * Frame;
+
+        _ram.TryWrite(frame + 16, 8, 0xAB);
+
+        Assert.That((Word(frame), Word(frame + 16)), Is.EqualTo((frame - Frame, 0xABUL)));
     }
 
     [Test]

@@ -1,3 +1,5 @@
+using VmSpec.Core.Memory;
+
 namespace VmSpec.Core.Tests.Memory;
 
 /// <summary>
@@ -21,6 +23,13 @@ internal sealed class FreeListModel
     }
 
     public IReadOnlySet<ulong> FreeFrames => _free;
+
+    /// <summary>Each free frame with the next pointer it holds, head first; the last one ends the list.</summary>
+    public IEnumerable<(ulong Frame, ulong Next)> Links()
+    {
+        for (var node = _list.First; node is not null; node = node.Next)
+            yield return (node.Value, node.Next?.Value ?? FrameAllocator.EndOfList);
+    }
 
     public ulong? Alloc()
     {

@@ -64,10 +64,11 @@ public sealed class HitCacheTests
     }
 
     [Test]
-    public void An_untouched_frame_copied_onto_a_cached_page_reads_zero()
+    public void A_zeroed_frame_copied_onto_a_cached_page_reads_zero()
     {
         var mmu = Mapped();
         mmu.Store(Access.Write(Va), 1);
+        mmu.Machine.Memory.ZeroFrame(Frame + 0x2000);
 
         mmu.Machine.Memory.CopyFrame(Frame + 0x2000, Frame);
 

@@ -69,6 +69,8 @@ public sealed class TableEditingTests
     {
         var mmu = Sv39();
         const ulong authorTable = Ram + 0x10_0000;
+        // Free, so it holds the free list's link where the walk for Va looks: empty it first.
+        mmu.Machine.Memory.ZeroFrame(authorTable);
         var rawPointer = Pte.Pointer(authorTable >> 12).Raw | (ulong)PteFlags.A;
         AssertOk(mmu.WritePte(Va, 2, rawPointer));
 
