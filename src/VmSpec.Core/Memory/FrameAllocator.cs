@@ -47,7 +47,11 @@ public sealed class FrameAllocator
         frame = _head;
         if (frame == EndOfList)
             return false;
-        _memory.TryReadUInt64(frame, out _head);
+        // Every link is checked when followed, but a run cut out of the list may have taken the
+        // frame an overwritten link sent the head to.
+        if (!IsFree(frame))
+            throw Broken(frame, "the head is a frame in use");
+        _head = LinkOf(frame);
         TakeOne(frame);
         return true;
     }
@@ -132,12 +136,16 @@ public sealed class FrameAllocator
 
     private void UnlinkFromList(ulong lo, ulong hi)
     {
-        // Every frame of the run is free, so on the list: the walk ends when the last is found.
+        // Every frame of the run is free, so on the list: the walk ends when the last is found,
+        // and within as many steps as there are free frames unless a link was overwritten.
         var left = (hi - lo) / FrameSize;
+        var steps = FreeFrames;
         ulong previous = EndOfList;
         for (var frame = _head; frame != EndOfList;)
         {
-            _memory.TryReadUInt64(frame, out var next);
+            if (--steps < 0)
+                throw Broken(frame, "the list runs in a circle");
+            var next = LinkOf(frame);
             if (frame >= lo && frame < hi)
             {
                 if (previous == EndOfList)
@@ -154,6 +162,22 @@ public sealed class FrameAllocator
             frame = next;
         }
     }
+
+    /// <summary>
+    /// The link a free frame holds, checked: it must end the list or name another free frame.
+    /// Simulated memory is open to anyone, so a store through a mapping of a free frame (a
+    /// use-after-free in a real kernel) can overwrite it; that is reported, never followed.
+    /// </summary>
+    private ulong LinkOf(ulong frame)
+    {
+        _memory.TryReadUInt64(frame, out var next);
+        if (next != EndOfList && (!IsFree(next) || next == frame))
+            throw Broken(frame, $"its link 0x{next:x} is not another free frame");
+        return next;
+    }
+
+    private static FrameAllocatorException Broken(ulong frame, string why) =>
+        new($"The free list is broken at frame 0x{frame:x}: {why}. Something wrote into a free frame's first 8 bytes.");
 
     private bool IsFrame(ulong address) => _memory.Contains(address) && address % FrameSize == 0;
 

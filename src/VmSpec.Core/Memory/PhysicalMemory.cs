@@ -28,9 +28,10 @@ public sealed class PhysicalMemory
     private Func<ulong, ulong>? _bootWord;
 
     /// <summary>
-    /// Changes whenever what backs a frame changes: an array given on its first write, or dropped
-    /// by <see cref="ZeroFrame"/>. So what a frame was found to read from (<see cref="FrameForReading"/>)
-    /// is still what it reads from for as long as the generation stands.
+    /// Changes whenever what backs a frame changes: an array given on its first write (or first
+    /// read through <see cref="FrameForReading"/> while it holds a boot word), or dropped by
+    /// <see cref="ZeroFrame"/>. So what a frame was found to read from is still what it reads from
+    /// for as long as the generation stands.
     /// </summary>
     internal long FrameGeneration { get; private set; }
 

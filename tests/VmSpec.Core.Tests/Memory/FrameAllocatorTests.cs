@@ -25,8 +25,6 @@ public sealed class FrameAllocatorTests
         Assert.That(Word(Top), Is.EqualTo(Top - Frame));
         Assert.That(Word(Base + 5 * Frame), Is.EqualTo(Base + 4 * Frame));
         Assert.That(Word(Base), Is.EqualTo(FrameAllocator.EndOfList));
-        Assert.That(_ram.TryRead(Base + 5 * Frame + 2, 4, out var straddling) ? straddling : 1, Is.EqualTo((Base + 4 * Frame) >> 16 & 0xFFFF),
-            "bytes 2..5: the word's bytes 2 and 3, then two zero bytes past it");
         Assert.That(Word(Base + 5 * Frame + 8), Is.Zero, "only the first eight bytes hold the link");
         Assert.That(_ram.BackedBytes, Is.Zero, "the links cost no host memory");
     }
@@ -75,6 +73,39 @@ public sealed class FrameAllocatorTests
 
         Assert.That(Alloc(), Is.EqualTo(frame));
         Assert.That((Word(frame), Word(frame + 100)), Is.EqualTo((0UL, 0UL)));
+    }
+
+    [TestCase(0x1234UL, TestName = "A link outside RAM is reported when the allocator reaches it")]
+    [TestCase(Top, TestName = "A link to a frame in use is reported when the allocator reaches it")]
+    [TestCase(Top - Frame, TestName = "A link to the frame itself is reported when the allocator reaches it")]
+    public void An_overwritten_link_is_reported_not_followed(ulong link)
+    {
+        _ram.TryWrite(Top - Frame, 8, link);
+        Alloc();
+
+        Assert.That(() => _frames.TryAlloc(out _), Throws.TypeOf<FrameAllocatorException>().With.Message.Contains($"0x{Top - Frame:x}"));
+    }
+
+    [Test]
+    public void A_circle_of_links_is_reported_by_a_contiguous_allocation_not_walked_forever()
+    {
+        // Top links down to Top - Frame, which now links back up: the walk to the run at Base
+        // (the only frame aligned to all of RAM) would go round the two forever.
+        _ram.TryWrite(Top - Frame, 8, Top);
+
+        Assert.That(() => _frames.TryAllocContiguous(1, 64 * Frame, out _),
+            Throws.TypeOf<FrameAllocatorException>().With.Message.Contains("circle"));
+    }
+
+    [Test]
+    public void A_link_back_into_a_run_cut_out_of_the_list_is_reported_before_a_frame_is_handed_out_twice()
+    {
+        // Top - Frame links back up at Top; the run of both leaves the head on Top, now in use.
+        _ram.TryWrite(Top - Frame, 8, Top);
+        Assert.That(_frames.TryAllocContiguous(2, Frame, out var run) && run == Top - Frame, "the run of the top two frames");
+        _ram.TryWrite(Top, 8, Top - 5 * Frame);
+
+        Assert.That(() => _frames.TryAlloc(out _), Throws.TypeOf<FrameAllocatorException>().With.Message.Contains("in use"));
     }
 
     [Test]
