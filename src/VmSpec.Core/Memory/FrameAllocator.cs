@@ -10,7 +10,12 @@ namespace VmSpec.Core.Memory;
 /// memory, so they are laid as the memory's boot words instead (<see cref="PhysicalMemory.LayBootWords"/>):
 /// every free frame reads its next pointer all the same, and untouched RAM costs nothing.
 /// </para>
-/// A bitmap of free frames, beside the list, catches double frees in O(1).
+/// A bitmap of free frames, beside the list, catches double frees in O(1). It also keeps the list
+/// honest: simulated memory is open to every store, so a free frame's link can be overwritten (a
+/// raw pointer PTE into a free frame lets an edit write there; a real kernel would call it a
+/// use-after-free). A link that does not name a free frame is never followed; the allocator
+/// then takes the highest free frame from the bitmap and carries on from its link. So a broken
+/// list never hands out a frame in use, never loses a free one, and never throws.
 /// </summary>
 public sealed class FrameAllocator
 {
@@ -44,13 +49,12 @@ public sealed class FrameAllocator
     /// <summary>Pops the head of the free list; false when RAM is exhausted.</summary>
     public bool TryAlloc(out ulong frame)
     {
-        frame = _head;
-        if (frame == EndOfList)
+        frame = 0;
+        if (FreeFrames == 0)
             return false;
-        // Every link is checked when followed, but a run cut out of the list may have taken the
-        // frame an overwritten link sent the head to.
-        if (!IsFree(frame))
-            throw Broken(frame, "the head is a frame in use");
+        // The head is checked as well as each link: a run cut out of the list may have taken the
+        // frame a broken link sent the head to, and a broken list may end before the free frames do.
+        frame = IsFree(_head) ? _head : HighestFree();
         _head = LinkOf(frame);
         TakeOne(frame);
         return true;
@@ -136,15 +140,14 @@ public sealed class FrameAllocator
 
     private void UnlinkFromList(ulong lo, ulong hi)
     {
-        // Every frame of the run is free, so on the list: the walk ends when the last is found,
-        // and within as many steps as there are free frames unless a link was overwritten.
+        // Every frame of the run is free, so on an intact list: the walk ends when the last is
+        // found. A broken link ends it sooner, and a circle of links after as many steps as there
+        // are free frames; a run frame left linked is refused by the check on the head later.
         var left = (hi - lo) / FrameSize;
         var steps = FreeFrames;
         ulong previous = EndOfList;
-        for (var frame = _head; frame != EndOfList;)
+        for (var frame = _head; frame != EndOfList && steps-- > 0;)
         {
-            if (--steps < 0)
-                throw Broken(frame, "the list runs in a circle");
             var next = LinkOf(frame);
             if (frame >= lo && frame < hi)
             {
@@ -164,20 +167,18 @@ public sealed class FrameAllocator
     }
 
     /// <summary>
-    /// The link a free frame holds, checked: it must end the list or name another free frame.
-    /// Simulated memory is open to anyone, so a store through a mapping of a free frame (a
-    /// use-after-free in a real kernel) can overwrite it; that is reported, never followed.
+    /// The link a free frame holds if it names a free frame, else the end of the list. A link to
+    /// the frame itself passes here and is refused as the head once the frame is taken.
     /// </summary>
     private ulong LinkOf(ulong frame)
     {
         _memory.TryReadUInt64(frame, out var next);
-        if (next != EndOfList && (!IsFree(next) || next == frame))
-            throw Broken(frame, $"its link 0x{next:x} is not another free frame");
-        return next;
+        return IsFree(next) ? next : EndOfList;
     }
 
-    private static FrameAllocatorException Broken(ulong frame, string why) =>
-        new($"The free list is broken at frame 0x{frame:x}: {why}. Something wrote into a free frame's first 8 bytes.");
+    /// <summary>The highest free frame by the bitmap, where a broken list is picked up again; FreeFrames is not 0.</summary>
+    private ulong HighestFree() =>
+        FindRun(1, FrameSize, out var frame) ? frame : throw new InvalidOperationException("The free count and the bitmap disagree.");
 
     private bool IsFrame(ulong address) => _memory.Contains(address) && address % FrameSize == 0;
 
