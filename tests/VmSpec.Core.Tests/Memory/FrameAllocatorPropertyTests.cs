@@ -35,10 +35,7 @@ public sealed class FrameAllocatorPropertyTests
 
             Assert.That(inUse, Is.Unique);
             Assert.That(frames.FreeFrames, Is.EqualTo(Frames - inUse.Count));
-            var rest = new List<ulong>();
-            while (frames.TryAlloc(out var frame))
-                rest.Add(frame);
-            Assert.That(rest.Concat(inUse), Is.EquivalentTo(Enumerable.Range(0, Frames).Select(i => Base + (ulong)i * Frame)));
+            AssertDrainingGivesEveryOtherFrame(frames, inUse);
         }, iter: 500);
 
     /// <summary>
@@ -67,12 +64,10 @@ public sealed class FrameAllocatorPropertyTests
                         inUse.Add(frame);
                         break;
                     case Op.Free when inUse.Count > 0:
-                        var freed = inUse[pick % inUse.Count];
-                        inUse.Remove(freed);
-                        frames.Free(freed);
+                        FreeOne(frames, inUse, pick);
                         break;
                     case Op.AllocContiguous when frames.TryAllocContiguous(count, Frame << alignShift, out var first):
-                        var run = Enumerable.Range(0, count).Select(i => first + (ulong)i * Frame).ToList();
+                        var run = Run(first, count).ToList();
                         Assert.That(inUse.Intersect(run), Is.Empty, "a run over frames in use");
                         inUse.AddRange(run);
                         break;
@@ -80,10 +75,27 @@ public sealed class FrameAllocatorPropertyTests
                 Assert.That(frames.FreeFrames, Is.EqualTo(Frames - inUse.Count));
             }
 
-            while (frames.TryAlloc(out var frame))
-                inUse.Add(frame);
-            Assert.That(inUse, Is.EquivalentTo(Enumerable.Range(0, Frames).Select(i => Base + (ulong)i * Frame)));
+            AssertDrainingGivesEveryOtherFrame(frames, inUse);
         }, iter: 2_000);
+
+    private static void AssertDrainingGivesEveryOtherFrame(FrameAllocator frames, IEnumerable<ulong> inUse)
+    {
+        var all = inUse.ToList();
+        while (frames.TryAlloc(out var frame))
+            all.Add(frame);
+        Assert.That(all, Is.EquivalentTo(Run(Base, Frames)));
+    }
+
+    private static ulong FreeOne(FrameAllocator frames, List<ulong> inUse, int pick)
+    {
+        var victim = inUse[pick % inUse.Count];
+        inUse.Remove(victim);
+        frames.Free(victim);
+        return victim;
+    }
+
+    private static IEnumerable<ulong> Run(ulong first, int count) =>
+        Enumerable.Range(0, count).Select(i => first + (ulong)i * Frame);
 
     private static void Apply(FrameAllocator frames, FreeListModel model, List<ulong> inUse, Op op, int pick, int count, ulong alignment)
     {
@@ -96,16 +108,13 @@ public sealed class FrameAllocatorPropertyTests
                     inUse.Add(single);
                 break;
             case Op.Free when inUse.Count > 0:
-                var victim = inUse[pick % inUse.Count];
-                inUse.Remove(victim);
-                frames.Free(victim);
-                model.Free(victim);
+                model.Free(FreeOne(frames, inUse, pick));
                 break;
             case Op.AllocContiguous:
                 var run = frames.TryAllocContiguous(count, alignment, out var first) ? first : (ulong?)null;
                 Assert.That(run, Is.EqualTo(model.AllocContiguous(count, alignment)), $"{count} frames aligned 0x{alignment:x}");
                 if (run is { } start)
-                    inUse.AddRange(Enumerable.Range(0, count).Select(i => start + (ulong)i * Frame));
+                    inUse.AddRange(Run(start, count));
                 break;
         }
         Assert.That(frames.FreeFrames + frames.UsedFrames, Is.EqualTo(frames.TotalFrames));
