@@ -190,13 +190,10 @@ public abstract partial class PagingMmu
         if (size == 0 || va % PageSize != 0 || size % PageSize != 0)
             return EditResult.Invalid($"[0x{va:x}, +0x{size:x}) is empty or not page aligned");
         var last = va + size - 1;
-        if (last < va || !IsAddressable(va, last))
+        if (last < va || !_addresses.Covers(va, last))
             return EditResult.Invalid($"[0x{va:x}, +0x{size:x}) leaves the virtual address space");
         return null;
     }
-
-    /// <summary>Whether every address of [va, last] can be translated (no range fault anywhere in it).</summary>
-    protected virtual bool IsAddressable(ulong va, ulong last) => _addresses.Covers(va, last);
 
     private Pte ReadPte(ulong address)
     {
