@@ -21,8 +21,10 @@ public interface IMmu
 
     /// <summary>
     /// Translates an access and reads <paramref name="size"/> bytes (1, 2, 4 or 8) of RAM there,
-    /// little-endian. The default is <see cref="MemoryPath.TranslateAndLoad"/>; an MMU may fuse the
-    /// two steps into a faster path, as long as the result and the counters stay the same.
+    /// little-endian. The default is <see cref="MemoryPath.TranslateAndLoad"/>: an access that runs
+    /// past the page of its first byte (<see cref="Translation.PageSize"/>) is split there and the
+    /// rest translated page by page. An MMU may fuse the steps into a faster path, as long as the
+    /// result and the counters stay the same, or check the whole access at once, as a segment's limit is.
     /// </summary>
     MemoryResult Load(in Access access, int size = 8) => MemoryPath.TranslateAndLoad(this, access, size);
 

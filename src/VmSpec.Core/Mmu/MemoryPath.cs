@@ -1,3 +1,5 @@
+using VmSpec.Core.Memory;
+
 namespace VmSpec.Core.Mmu;
 
 /// <summary>The outcome of a load or store: the translation, and the value a load read.</summary>
@@ -8,7 +10,8 @@ public readonly record struct MemoryResult(Translation Translation, ulong Value)
 
 /// <summary>
 /// Loads and stores through an MMU into its machine's RAM, little-endian. A translation that lands
-/// outside RAM becomes the access fault of the access's type; nothing throws.
+/// outside RAM becomes the access fault of the access's type; nothing throws. An access whose bytes
+/// run past the end of the page its first byte is on is split there (<see cref="PageCrossing"/>).
 /// </summary>
 public static class MemoryPath
 {
@@ -25,23 +28,43 @@ public static class MemoryPath
     public static MemoryResult TranslateAndLoad(IMmu mmu, in Access access, int size = 8)
     {
         var translation = mmu.Translate(access);
-        if (translation.IsFault)
-            return new(translation, 0);
-        return mmu.Machine.Memory.TryRead(translation.PhysicalAddress, size, out var value)
-            ? new(translation, value)
-            : new(OutsideRam(translation, access.Type), 0);
+        return translation.IsFault ? new(translation, 0) : LoadTranslated(mmu, access, translation, size);
     }
 
     /// <summary>The reference store: <see cref="IMmu.Translate"/>, then a write to RAM.</summary>
     public static MemoryResult TranslateAndStore(IMmu mmu, in Access access, ulong value, int size = 8)
     {
         var translation = mmu.Translate(access);
-        if (translation.IsFault)
-            return new(translation, 0);
-        return mmu.Machine.Memory.TryWrite(translation.PhysicalAddress, size, value)
-            ? new(translation, value)
-            : new(OutsideRam(translation, access.Type), 0);
+        return translation.IsFault ? new(translation, 0) : StoreTranslated(mmu, access, translation, value, size);
     }
+
+    /// <summary>The rest of a load whose first byte translated to <paramref name="first"/>.</summary>
+    internal static MemoryResult LoadTranslated(IMmu mmu, in Access access, in Translation first, int size)
+    {
+        if (!PageCrossing.Splits(access.Address, first.PageSize, size))
+            return ReadRam(mmu.Machine.Memory, first, access.Type, size);
+        return PageCrossing.Read(mmu, access, first, size, out var value) is { } fault ? new(fault, 0) : new(first, value);
+    }
+
+    /// <summary>The rest of a store whose first byte translated to <paramref name="first"/>.</summary>
+    internal static MemoryResult StoreTranslated(IMmu mmu, in Access access, in Translation first, ulong value, int size)
+    {
+        if (!PageCrossing.Splits(access.Address, first.PageSize, size))
+            return WriteRam(mmu.Machine.Memory, first, access.Type, value, size);
+        return PageCrossing.Write(mmu, access, first, size, value) is { } fault ? new(fault, 0) : new(first, value);
+    }
+
+    /// <summary>A read of RAM where an access of one piece translated.</summary>
+    internal static MemoryResult ReadRam(PhysicalMemory memory, in Translation translation, AccessType type, int size) =>
+        memory.TryRead(translation.PhysicalAddress, size, out var value)
+            ? new(translation, value)
+            : new(OutsideRam(translation, type), 0);
+
+    /// <summary>A write to RAM where an access of one piece translated.</summary>
+    internal static MemoryResult WriteRam(PhysicalMemory memory, in Translation translation, AccessType type, ulong value, int size) =>
+        memory.TryWrite(translation.PhysicalAddress, size, value)
+            ? new(translation, value)
+            : new(OutsideRam(translation, type), 0);
 
     /// <summary>A translation whose physical address RAM does not hold: the access fault of the access's type.</summary>
     internal static Translation OutsideRam(Translation translation, AccessType type) =>

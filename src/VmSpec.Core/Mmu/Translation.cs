@@ -19,7 +19,10 @@ public readonly record struct Translation
 
     public int Level { get; init; }
 
-    /// <summary>Size of the page (or segment) the address fell in; 0 after a fault.</summary>
+    /// <summary>
+    /// Size of the page (or segment) the address fell in; 0 after a fault. A power of two names a
+    /// page aligned in the virtual address space, where a load or store running past its end is split.
+    /// </summary>
     public ulong PageSize { get; init; }
 
     /// <summary>The entries read to get here; null when the TLB answered or <see cref="MachineOptions.TraceWalks"/> is off.</summary>

@@ -46,12 +46,12 @@ public abstract partial class PagingMmu
         {
             ref readonly var hit = ref _hitLines[line];
             if (hit.Frame is not { } frame || !FrameBytes.TryRead(frame, (int)(va & HitLine.OffsetMask), size, out var value))
-                return ReadRamAfterHit(hit, va, access.Type, size);
+                return ReadRamAfterHit(hit, access, size);
             return new(HitTranslation(hit, va), value);
         }
 
         var translation = TranslateMissed(access);
-        return translation.IsFault ? new(translation, 0) : ReadRam(translation, access.Type, size);
+        return translation.IsFault ? new(translation, 0) : ReadRam(translation, access, size);
     }
 
     /// <summary><see cref="IMmu.Store"/>, through the hit cache when it answers.</summary>
@@ -60,35 +60,46 @@ public abstract partial class PagingMmu
         if (!TryCachedHit(access, out var line))
         {
             var translation = TranslateMissed(access);
-            return translation.IsFault ? new(translation, 0) : WriteRam(translation, access.Type, value, size);
+            return translation.IsFault ? new(translation, 0) : WriteRam(translation, access, value, size);
         }
         ref readonly var hit = ref _hitLines[line];
         var va = access.Address;
         if (hit.Frame is not { } frame || frame == PhysicalMemory.Zeros
             || !FrameBytes.TryWrite(frame, (int)(va & HitLine.OffsetMask), size, value))
-            return WriteRamAfterHit(hit, va, access.Type, value, size);
+            return WriteRamAfterHit(hit, access, value, size);
         return new(HitTranslation(hit, va), value);
     }
 
     // Out of line, so the hit path keeps no Translation of its own on the stack.
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private MemoryResult ReadRamAfterHit(in HitLine hit, ulong va, AccessType type, int size) =>
-        ReadRam(HitTranslation(hit, va), type, size);
+    private MemoryResult ReadRamAfterHit(in HitLine hit, in Access access, int size) =>
+        ReadRam(HitTranslation(hit, access.Address), access, size);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private MemoryResult WriteRamAfterHit(in HitLine hit, ulong va, AccessType type, ulong value, int size) =>
-        WriteRam(HitTranslation(hit, va), type, value, size);
+    private MemoryResult WriteRamAfterHit(in HitLine hit, in Access access, ulong value, int size) =>
+        WriteRam(HitTranslation(hit, access.Address), access, value, size);
 
-    /// <summary>The memory's own read, for what the host arrays do not serve: straddling or odd sizes, addresses outside RAM, a miss.</summary>
-    private MemoryResult ReadRam(in Translation translation, AccessType type, int size) =>
-        Memory.TryRead(translation.PhysicalAddress, size, out var value)
+    /// <summary>
+    /// The memory's own read, for what the host arrays do not serve: straddling or odd sizes,
+    /// addresses outside RAM, a miss. An access that runs onto the next page is split there.
+    /// </summary>
+    private MemoryResult ReadRam(in Translation translation, in Access access, int size)
+    {
+        if (PageCrossing.Splits(access.Address, translation.PageSize, size))
+            return MemoryPath.LoadTranslated(this, access, translation, size);
+        return Memory.TryRead(translation.PhysicalAddress, size, out var value)
             ? Result(translation, value)
-            : new(MemoryPath.OutsideRam(translation, type), 0);
+            : new(MemoryPath.OutsideRam(translation, access.Type), 0);
+    }
 
-    private MemoryResult WriteRam(in Translation translation, AccessType type, ulong value, int size) =>
-        Memory.TryWrite(translation.PhysicalAddress, size, value)
+    private MemoryResult WriteRam(in Translation translation, in Access access, ulong value, int size)
+    {
+        if (PageCrossing.Splits(access.Address, translation.PageSize, size))
+            return MemoryPath.StoreTranslated(this, access, translation, value, size);
+        return Memory.TryWrite(translation.PhysicalAddress, size, value)
             ? Result(translation, value)
-            : new(MemoryPath.OutsideRam(translation, type), 0);
+            : new(MemoryPath.OutsideRam(translation, access.Type), 0);
+    }
 
     /// <summary>
     /// A result holding a translation that a call just returned. Copied a field at a time: the

@@ -37,7 +37,27 @@ public sealed class SegmentationUnit : ISegmentedMmu
 
     public ulong TableCapacity => _table.Capacity;
 
-    public Translation Translate(in Access access)
+    public Translation Translate(in Access access) => Translate(access, accessSize: 1);
+
+    /// <summary>
+    /// Loads check the whole access against the limit, not only its first byte: the notes' "offset
+    /// within the limit" holds for every byte read, as on x86, where a quadword at an offset above
+    /// limit − 7 faults. A segment is contiguous in RAM, so an access it holds is one read.
+    /// </summary>
+    public MemoryResult Load(in Access access, int size = 8)
+    {
+        var translation = Translate(access, accessSize: size);
+        return translation.IsFault ? new(translation, 0) : MemoryPath.ReadRam(Machine.Memory, translation, access.Type, size);
+    }
+
+    /// <summary>Stores check the whole access against the limit, as <see cref="Load"/> does; one that runs past it writes nothing.</summary>
+    public MemoryResult Store(in Access access, ulong value, int size = 8)
+    {
+        var translation = Translate(access, accessSize: size);
+        return translation.IsFault ? new(translation, 0) : MemoryPath.WriteRam(Machine.Memory, translation, access.Type, value, size);
+    }
+
+    private Translation Translate(in Access access, int accessSize)
     {
         var reason = _addressing.Split(access, out var selector, out var offset);
         if (reason != FaultReason.None)
@@ -56,12 +76,19 @@ public sealed class SegmentationUnit : ISegmentedMmu
 
         if (!descriptor.IsValid)
             return Fault(FaultReason.Selector, 0, walk);
-        if (!descriptor.TryTranslate(offset, _addressing.Offsets, out var pa))
+        if (!descriptor.TryTranslate(offset, _addressing.Offsets, out var pa) || !Holds(descriptor, offset, accessSize))
             return Fault(FaultReason.Limit, 0, walk);
         if (!descriptor.Allows(access.Type))
             return Fault(FaultReason.Permission, 0, walk);
-        var size = descriptor.Size > ulong.MaxValue ? ulong.MaxValue : (ulong)descriptor.Size;
-        return Translation.Success(pa, 0, size, tlbHit: false, walk);
+        var segmentSize = descriptor.Size > ulong.MaxValue ? ulong.MaxValue : (ulong)descriptor.Size;
+        return Translation.Success(pa, 0, segmentSize, tlbHit: false, walk);
+    }
+
+    /// <summary>Whether the last byte of a <paramref name="size"/>-byte access at offset lies in the segment too (the first does).</summary>
+    private bool Holds(in SegmentDescriptor descriptor, ulong offset, int size)
+    {
+        var last = offset + (ulong)Math.Max(size - 1, 0);
+        return last >= offset && _addressing.Offsets.Contains(last) && descriptor.TryTranslate(last, _addressing.Offsets, out _);
     }
 
     public EditResult DefineSegment(in Segment segment)

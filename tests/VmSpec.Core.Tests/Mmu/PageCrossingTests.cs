@@ -1,0 +1,80 @@
+using VmSpec.Core.Mmu;
+using VmSpec.Core.Paging;
+using static VmSpec.Core.Tests.Paging.PagingTestKit;
+
+namespace VmSpec.Core.Tests.Mmu;
+
+/// <summary>
+/// An access split at page boundaries where a property test's pages do not reach: pages smaller
+/// than the access (more than two portions) under the translate-then-access path every plug-in
+/// gets, a later portion outside RAM, and an access that wraps from the top of the address space.
+/// </summary>
+public sealed class PageCrossingTests
+{
+    [Test]
+    public void An_access_over_pages_smaller_than_itself_is_one_portion_per_page()
+    {
+        var mmu = new TwoBytePages(new Machine());
+        for (var va = 1UL; va <= 8; va++)
+            mmu.Machine.Memory.TryWrite(TwoBytePages.PaOf(va), 1, 0x10 + va);
+
+        var load = mmu.Load(Access.Read(1));
+
+        // Bytes 1 | 2 3 | 4 5 | 6 7 | 8: five pages, five translations.
+        Assert.That((load.Value, mmu.Counters.Walks), Is.EqualTo((0x1817_1615_1413_1211UL, 5L)));
+        Assert.That(load.Translation.PhysicalAddress, Is.EqualTo(TwoBytePages.PaOf(1)), "the access's translation is its first byte's");
+    }
+
+    [Test]
+    public void A_store_whose_later_portion_is_outside_ram_is_that_portions_access_fault_and_writes_nothing()
+    {
+        var mmu = new TwoBytePages(new Machine(), firstVaOutsideRam: 6);
+
+        var store = mmu.Store(Access.Write(4), 0xAABB_CCDD, 4);
+
+        Assert.That((store.Translation.Fault, store.Translation.Reason, store.Translation.PhysicalAddress),
+            Is.EqualTo((FaultKind.StoreAccessFault, FaultReason.OutsideRam, TwoBytePages.PaOutsideRam(6))));
+        mmu.Machine.Memory.TryRead(TwoBytePages.PaOf(4), 2, out var firstPortion);
+        Assert.That(firstPortion, Is.Zero);
+    }
+
+    [Test]
+    public void An_sv39_access_at_the_top_of_the_address_space_wraps_onto_page_zero()
+    {
+        var mmu = Sv39();
+        const ulong TopPage = 0xFFFF_FFFF_FFFF_F000;
+        AssertOk(mmu.Map(TopPage, Ram + 0x10_0000, 4096, UserRwAd));
+        AssertOk(mmu.Map(0, Ram + 0x30_0000, 4096, UserRwAd));
+
+        var store = mmu.Store(Access.Write(TopPage + 0xFFC), 0x8877_6655_4433_2211);
+
+        Assert.That(store.IsFault, Is.False, store.Translation.ToString());
+        Assert.That(mmu.Load(Access.Read(0), 4).Value, Is.EqualTo(0x8877_6655UL));
+        Assert.That(mmu.Load(Access.Read(TopPage + 0xFFC), 4).Value, Is.EqualTo(0x4433_2211UL));
+    }
+
+    /// <summary>A plug-in with only Translate: 2-byte pages, page n at RAM + n × 0x100, so no two pages are neighbours in RAM.</summary>
+    private sealed class TwoBytePages(Machine machine, ulong firstVaOutsideRam = ulong.MaxValue) : IMmu
+    {
+        public static ulong PaOf(ulong va) => Ram + (va >> 1) * 0x100 + (va & 1);
+
+        public static ulong PaOutsideRam(ulong va) => Ram + MachineOptions.DefaultRamSize + va;
+
+        public string Kind => "two-byte-pages";
+
+        public IReadOnlySet<string> Features { get; } = new HashSet<string>();
+
+        public Machine Machine { get; } = machine;
+
+        public MmuCounters Counters { get; } = new();
+
+        public Translation Translate(in Access access)
+        {
+            Counters.Walks++;
+            var pa = access.Address >= firstVaOutsideRam ? PaOutsideRam(access.Address) : PaOf(access.Address);
+            return Translation.Success(pa, 0, 2, tlbHit: false, walk: null);
+        }
+
+        public string Dump() => "";
+    }
+}
