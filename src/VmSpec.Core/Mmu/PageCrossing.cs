@@ -53,7 +53,7 @@ internal static class PageCrossing
     /// <summary>
     /// The physical address of every byte of the access, into <paramref name="bytes"/>: the first
     /// portion's from <paramref name="first"/>, each further one translated at the start of its
-    /// page. Null when all are in RAM, else the fault of the first portion that is not.
+    /// page. Null when every portion translates into RAM, else the fault of the first that does not.
     /// </summary>
     private static Translation? TranslatePortions(IMmu mmu, in Access access, in Translation first, int size, Span<ulong> bytes)
     {
@@ -70,7 +70,7 @@ internal static class PageCrossing
             done += length;
             if (done == size)
                 return null;
-            portion = mmu.Translate(access with { Address = access.Address + (ulong)done });
+            portion = mmu.Translate(access with { Address = va + (ulong)length });
             if (portion.IsFault)
                 return portion;
         }
