@@ -1,4 +1,5 @@
 using VmSpec.Core.Mmu;
+using VmSpec.Core.Paging;
 
 namespace VmSpec.Core.Kernel;
 
@@ -7,8 +8,8 @@ public sealed partial class Kernel
 {
     // A served fault leaves the leaf in place (with W if the access writes), so the retry
     // translates; the extra rounds are slack. Beyond them the kernel and the tables disagree: a
-    // bug, not a signal.
-    private const int MaxFaultsPerAccess = 3;
+    // bug, not a signal. An access that runs onto a second page gets the rounds once per page.
+    private const int MaxFaultsPerPage = 3;
 
     public KernelResult Load(int pid, ulong va, int size = 8) => Access(pid, va, size, write: false, value: 0);
 
@@ -20,22 +21,29 @@ public sealed partial class Kernel
             return refused;
         if (size is not (1 or 2 or 4 or 8))
             return KernelResult.Invalid($"Access size {size} is not 1, 2, 4 or 8.");
-        if (va > ulong.MaxValue - (ulong)(size - 1) || Layout.PageFloor(va) != Layout.PageFloor(va + (ulong)(size - 1)))
-            return KernelResult.Invalid($"A {size}-byte access at 0x{va:x} crosses a page boundary.");
+        if (va > ulong.MaxValue - (ulong)(size - 1))
+            return KernelResult.Invalid($"A {size}-byte access at 0x{va:x} runs past the end of the address space.");
 
         Run(process);
-        for (var attempt = 0; attempt <= MaxFaultsPerAccess; attempt++)
+        var first = Layout.PageFloor(va);
+        var last = Layout.PageFloor(va + (ulong)(size - 1));
+        var rounds = first == last ? MaxFaultsPerPage : 2 * MaxFaultsPerPage;
+        for (var attempt = 0; attempt <= rounds; attempt++)
         {
             var access = write ? VmSpec.Core.Mmu.Access.Write(va) : VmSpec.Core.Mmu.Access.Read(va);
             var result = write ? _mmu.Store(access, value, size) : _mmu.Load(access, size);
             if (!result.IsFault)
             {
-                if (process.Space.Leaves.TryGetValue(Layout.PageFloor(va), out var leaf))
-                    leaf.Page.Referenced = true;
+                MarkReferenced(process.Space, first);
+                MarkReferenced(process.Space, last);
                 return KernelResult.Ok(result.Value);
             }
 
-            switch (_faults.Handle(process.Space, va, write))
+            // The MMU split the access at the page boundary and faulted on one portion: the first
+            // page's, unless its leaf already allows the access. While the second page's fault is
+            // served, the first page stays in its frame.
+            var faultPage = first != last && Allows(process.Space, first, write) ? last : first;
+            switch (ServeFault(process.Space, faultPage == first ? va : last, write, keep: faultPage == last ? first : null))
             {
                 case FaultOutcome.Segv:
                     return Kill(process, Signal.SIGSEGV, $"{(write ? "Store" : "Load")} at 0x{va:x} ({result.Translation}) is allowed by no mapping of process {pid}.");
@@ -43,6 +51,35 @@ public sealed partial class Kernel
                     return Kill(process, Signal.SIGKILL, $"No frame for the fault at 0x{va:x} of process {pid}.");
             }
         }
-        throw new InvalidOperationException($"The fault at 0x{va:x} of process {pid} was served {MaxFaultsPerAccess} times and still faults.");
+        if (first != last)
+            return Kill(process, Signal.SIGKILL, $"No frames to hold both pages of the access at 0x{va:x} of process {pid} at once.");
+        throw new InvalidOperationException($"The fault at 0x{va:x} of process {pid} was served {MaxFaultsPerPage} times and still faults.");
+    }
+
+    /// <summary>Serves a fault at va, with the page at <paramref name="keep"/>, if any, pinned to its frame meanwhile.</summary>
+    private FaultOutcome ServeFault(AddressSpace space, ulong va, bool write, ulong? keep)
+    {
+        var pinned = keep is { } pageVa && space.Leaves.TryGetValue(pageVa, out var leaf) ? leaf.Page : null;
+        if (pinned is not null)
+            pinned.Pins++;
+        try
+        {
+            return _faults.Handle(space, va, write);
+        }
+        finally
+        {
+            if (pinned is not null)
+                pinned.Pins--;
+        }
+    }
+
+    /// <summary>Whether the space's leaf for a page lets the access through, as its VMA would (<see cref="Vma.Allows"/>).</summary>
+    private static bool Allows(AddressSpace space, ulong pageVa, bool write) =>
+        space.Leaves.TryGetValue(pageVa, out var leaf) && (leaf.Flags & (write ? PteFlags.W : PteFlags.R)) != 0;
+
+    private static void MarkReferenced(AddressSpace space, ulong pageVa)
+    {
+        if (space.Leaves.TryGetValue(pageVa, out var leaf))
+            leaf.Page.Referenced = true;
     }
 }

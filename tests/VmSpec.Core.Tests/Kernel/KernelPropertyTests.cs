@@ -201,21 +201,28 @@ public sealed class KernelPropertyTests(string kind)
             Assert.That(Kernel.Sbrk(pid, 0).Ok(), Is.EqualTo(proc.Break), "a refused sbrk moves nothing");
         }
 
+        /// <summary>
+        /// A load or store of 1, 2, 4 or 8 bytes inside one of the process's ranges. Half the picks are
+        /// moved onto the last bytes of a page, so that the access runs onto the next page of the range.
+        /// </summary>
         private void Access(int pid, (int Op, int Pick, int Amount, ulong Value) step)
         {
             var proc = Model.Procs[pid];
             var ranges = proc.Mappings.Select(r => (r.Start, r.End)).ToList();
             if (proc.Break > DefaultBreak)
-                ranges.Add((DefaultBreak, proc.Break & ~7UL));
-            ranges.RemoveAll(r => r.End <= r.Start);
+                ranges.Add((DefaultBreak, proc.Break));
+            var size = 1 << (step.Op / 2 % 4);
+            ranges.RemoveAll(r => r.End - r.Start < (ulong)size || r.End <= r.Start);
             if (ranges.Count == 0)
                 return;
             var (start, end) = ranges[step.Amount % ranges.Count];
-            var va = start + (ulong)step.Pick * 8 % (end - start);
+            var va = PickAddress(start, end, size, step.Pick);
+            var crossing = va / TestKernels.Page != (va + (ulong)size - 1) / TestKernels.Page;
 
             var write = step.Op % 2 == 0;
-            var mayKill = MayRunOut(limits.Fault);
-            var result = write ? Kernel.Store(pid, va, 8, step.Value) : Kernel.Load(pid, va);
+            // A crossing access holds its first page while the second one's fault is served.
+            var mayKill = MayRunOut(crossing ? 2 * limits.Fault : limits.Fault);
+            var result = write ? Kernel.Store(pid, va, size, step.Value) : Kernel.Load(pid, va, size);
             if (result.Signal == Signal.SIGKILL && mayKill)
             {
                 Model.Procs.Remove(pid);
@@ -223,9 +230,20 @@ public sealed class KernelPropertyTests(string kind)
             }
             var value = result.Ok();
             if (write)
-                Model.Write(pid, va, step.Value);
+                Model.Write(pid, va, step.Value, size);
             else
-                Assert.That(value, Is.EqualTo(Model.Read(pid, va)), $"load of pid {pid} at 0x{va:x}");
+                Assert.That(value, Is.EqualTo(Model.Read(pid, va, size)), $"load {size} of pid {pid} at 0x{va:x}");
+        }
+
+        /// <summary>An address in [start, end - size]; for an even pick, one up to size - 1 bytes before a page boundary when the range goes on past it.</summary>
+        private static ulong PickAddress(ulong start, ulong end, int size, int pick)
+        {
+            var va = start + (ulong)(pick >> 1) % (end - start - (ulong)size + 1);
+            if (pick % 2 != 0 || size == 1)
+                return va;
+            var nextPage = (va | (TestKernels.Page - 1)) + 1;
+            var crossing = nextPage - 1 - (ulong)((pick >> 1) % (size - 1));
+            return crossing >= start && crossing + (ulong)size <= end ? crossing : va;
         }
     }
 }

@@ -84,7 +84,7 @@ public sealed class ProcessIsolationTests(string kind)
         kernel.Switch(9).IsError(KernelError.Invalid);
         kernel.Load(9, 0).IsError(KernelError.Invalid);
         kernel.Load(1, DefaultBreak, 3).IsError(KernelError.Invalid);
-        kernel.Load(1, DefaultBreak + 4092, 8).IsError(KernelError.Invalid);
+        kernel.Load(1, ulong.MaxValue - 3, 8).IsError(KernelError.Invalid);
         kernel.Mmap(1, 0, PteFlags.R, false).IsError(KernelError.Invalid);
         kernel.Munmap(1, 0x123, 4096).IsError(KernelError.Invalid);
         kernel.Munmap(1, kernel.ClockAddress, 4096).IsError(KernelError.Invalid);
