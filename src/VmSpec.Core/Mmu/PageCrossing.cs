@@ -6,10 +6,10 @@ namespace VmSpec.Core.Mmu;
 /// A load or store whose bytes run past the end of the page its first byte is on. The hart this
 /// suite models performs misaligned accesses itself rather than trapping (the unprivileged spec
 /// leaves the choice to the execution environment), so such an access is split at each page
-/// boundary, as Spike splits it: portion by portion, each with its own TLB lookup, walk and checks,
-/// and bytes move only once every portion has translated into RAM. A fault is the faulting
-/// portion's (the privileged spec's stval names "the portion of the access that caused the fault"),
-/// and a store that faults writes nothing.
+/// boundary, as Spike and QEMU split it: portion by portion, each with its own TLB lookup, walk and
+/// checks. A fault is the faulting portion's (the privileged spec's stval names "the portion of the
+/// access that caused the fault"). Bytes move only once every portion has translated into RAM, as
+/// in QEMU, so a store that faults writes nothing; Spike would have written the first portion.
 /// </summary>
 internal static class PageCrossing
 {
