@@ -29,16 +29,17 @@ internal sealed class SegmentationReference(SegmentationOptions options)
         return fits;
     }
 
-    /// <summary>The physical address, or the reason the access faults.</summary>
-    public (FaultReason Reason, ulong Pa) Translate(Access access)
+    /// <summary>The physical address of the access's first byte, or the reason the access of <paramref name="size"/> bytes faults.</summary>
+    public (FaultReason Reason, ulong Pa) Translate(Access access, int size = 1)
     {
         if (!TrySplit(access, out var reason, out var selector, out var offset))
             return (reason, 0);
         if (!_segments.TryGetValue(selector, out var s))
             return (FaultReason.Selector, 0);
 
-        BigInteger size = (BigInteger)s.Limit + 1;
-        var inside = s.GrowsDown ? offset >= OffsetSpace - size : offset <= s.Limit;
+        BigInteger segmentSize = (BigInteger)s.Limit + 1;
+        BigInteger last = (BigInteger)offset + size - 1;
+        var inside = s.GrowsDown ? offset >= OffsetSpace - segmentSize && last < OffsetSpace : last <= s.Limit;
         if (!inside)
             return (FaultReason.Limit, 0);
         var pa = s.GrowsDown ? (BigInteger)s.Base - (OffsetSpace - offset) : (BigInteger)s.Base + offset;
