@@ -8,7 +8,8 @@ public sealed partial class Kernel
 {
     // A served fault leaves the leaf in place (with W if the access writes), so the retry
     // translates; the extra rounds are slack. Beyond them the kernel and the tables disagree: a
-    // bug, not a signal. An access that runs onto a second page gets the rounds once per page.
+    // bug, not a signal. An access that runs onto a second page gets the rounds once per page; if
+    // serving one page keeps taking the other's leaf back, the two cannot be mapped at once.
     private const int MaxFaultsPerPage = 3;
 
     public KernelResult Load(int pid, ulong va, int size = 8) => Access(pid, va, size, write: false, value: 0);
@@ -42,8 +43,10 @@ public sealed partial class Kernel
             // The MMU split the access at the page boundary and faulted on one portion: the first
             // page's, unless its leaf already allows the access. While the second page's fault is
             // served, the first page stays in its frame.
-            var faultPage = first != last && Allows(process.Space, first, write) ? last : first;
-            switch (ServeFault(process.Space, faultPage == first ? va : last, write, keep: faultPage == last ? first : null))
+            var outcome = first != last && Allows(process.Space, first, write)
+                ? ServeFault(process.Space, last, write, keep: first)
+                : ServeFault(process.Space, va, write, keep: null);
+            switch (outcome)
             {
                 case FaultOutcome.Segv:
                     return Kill(process, Signal.SIGSEGV, $"{(write ? "Store" : "Load")} at 0x{va:x} ({result.Translation}) is allowed by no mapping of process {pid}.");
