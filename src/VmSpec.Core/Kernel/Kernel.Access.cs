@@ -36,7 +36,8 @@ public sealed partial class Kernel
             if (!result.IsFault)
             {
                 MarkReferenced(process.Space, first);
-                MarkReferenced(process.Space, last);
+                if (last != first)
+                    MarkReferenced(process.Space, last);
                 return KernelResult.Ok(result.Value);
             }
 
