@@ -39,20 +39,24 @@ public static class MemoryPath
     }
 
     /// <summary>The rest of a load whose first byte translated to <paramref name="first"/>.</summary>
-    internal static MemoryResult LoadTranslated(IMmu mmu, in Access access, in Translation first, int size)
-    {
-        if (!PageCrossing.Splits(access.Address, first.PageSize, size))
-            return ReadRam(mmu.Machine.Memory, first, access.Type, size);
-        return PageCrossing.Read(mmu, access, first, size, out var value) is { } fault ? new(fault, 0) : new(first, value);
-    }
+    private static MemoryResult LoadTranslated(IMmu mmu, in Access access, in Translation first, int size) =>
+        PageCrossing.Splits(access.Address, first.PageSize, size)
+            ? LoadAcrossPages(mmu, access, first, size)
+            : ReadRam(mmu.Machine.Memory, first, access.Type, size);
 
     /// <summary>The rest of a store whose first byte translated to <paramref name="first"/>.</summary>
-    internal static MemoryResult StoreTranslated(IMmu mmu, in Access access, in Translation first, ulong value, int size)
-    {
-        if (!PageCrossing.Splits(access.Address, first.PageSize, size))
-            return WriteRam(mmu.Machine.Memory, first, access.Type, value, size);
-        return PageCrossing.Write(mmu, access, first, size, value) is { } fault ? new(fault, 0) : new(first, value);
-    }
+    private static MemoryResult StoreTranslated(IMmu mmu, in Access access, in Translation first, ulong value, int size) =>
+        PageCrossing.Splits(access.Address, first.PageSize, size)
+            ? StoreAcrossPages(mmu, access, first, value, size)
+            : WriteRam(mmu.Machine.Memory, first, access.Type, value, size);
+
+    /// <summary>A load that <see cref="PageCrossing.Splits"/>, after its first byte translated to <paramref name="first"/>.</summary>
+    internal static MemoryResult LoadAcrossPages(IMmu mmu, in Access access, in Translation first, int size) =>
+        PageCrossing.Read(mmu, access, first, size, out var value) is { } fault ? new(fault, 0) : new(first, value);
+
+    /// <summary>A store that <see cref="PageCrossing.Splits"/>, after its first byte translated to <paramref name="first"/>.</summary>
+    internal static MemoryResult StoreAcrossPages(IMmu mmu, in Access access, in Translation first, ulong value, int size) =>
+        PageCrossing.Write(mmu, access, first, size, value) is { } fault ? new(fault, 0) : new(first, value);
 
     /// <summary>A read of RAM where an access of one piece translated.</summary>
     internal static MemoryResult ReadRam(PhysicalMemory memory, in Translation translation, AccessType type, int size) =>
