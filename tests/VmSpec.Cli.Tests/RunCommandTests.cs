@@ -68,6 +68,26 @@ public class RunCommandTests
         Assert.That(run.Output, Does.Contain("-> L0[001] 0x0000000020080015"));
     }
 
+    [Test]
+    public void A_wrong_value_from_a_split_load_names_the_frame_of_each_portion()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/split.yaml", """
+            description: A load across two pages reads from two frames.
+            mmu: [sv39]
+            steps:
+              - map: { va: 0x1000, pa: 0x8010_0000, perm: r }
+              - map: { va: 0x2000, pa: 0x8030_0000, perm: r }
+              - load: { va: 0x1FFC, size: 8 }
+                expect: { value: 0x1 }
+            """);
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Output, Does.Contain("(from pa 0x8010_0ffc for va 0x1ffc, then pa 0x8030_0000 for va 0x2000)"));
+    }
+
     [TestCase("unknown key", "      bogus: 1\n", 7, 5)]
     [TestCase("bad number", null, 6, 16)]
     public void A_format_error_exits_2_with_line_and_column(string what, string? extraLine, int line, int column)

@@ -2,12 +2,6 @@ using VmSpec.Core.Memory;
 
 namespace VmSpec.Core.Mmu;
 
-/// <summary>The outcome of a load or store: the translation, and the value a load read.</summary>
-public readonly record struct MemoryResult(Translation Translation, ulong Value)
-{
-    public bool IsFault => Translation.IsFault;
-}
-
 /// <summary>
 /// Loads and stores through an MMU into its machine's RAM, little-endian. A translation that lands
 /// outside RAM becomes the access fault of the access's type; nothing throws. An access whose bytes
@@ -52,11 +46,11 @@ public static class MemoryPath
 
     /// <summary>A load that <see cref="PageCrossing.Splits"/>, after its first byte translated to <paramref name="first"/>.</summary>
     internal static MemoryResult LoadAcrossPages(IMmu mmu, in Access access, in Translation first, int size) =>
-        PageCrossing.Read(mmu, access, first, size, out var value) is { } fault ? new(fault, 0) : new(first, value);
+        PageCrossing.Read(mmu, access, first, size);
 
     /// <summary>A store that <see cref="PageCrossing.Splits"/>, after its first byte translated to <paramref name="first"/>.</summary>
     internal static MemoryResult StoreAcrossPages(IMmu mmu, in Access access, in Translation first, ulong value, int size) =>
-        PageCrossing.Write(mmu, access, first, size, value) is { } fault ? new(fault, 0) : new(first, value);
+        PageCrossing.Write(mmu, access, first, size, value);
 
     /// <summary>A read of RAM where an access of one piece translated.</summary>
     internal static MemoryResult ReadRam(PhysicalMemory memory, in Translation translation, AccessType type, int size) =>

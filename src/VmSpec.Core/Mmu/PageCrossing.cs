@@ -24,55 +24,59 @@ internal static class PageCrossing
     public static bool Splits(ulong va, ulong pageSize, int size) =>
         size is 2 or 4 or 8 && BytesOnPage(va, pageSize, size) < size;
 
-    /// <summary>Reads a split access: null and its value, or the fault of the portion that stopped it.</summary>
-    public static Translation? Read(IMmu mmu, in Access access, in Translation first, int size, out ulong value)
+    /// <summary>Reads a split access: its value, or the fault of the portion that stopped it.</summary>
+    public static MemoryResult Read(IMmu mmu, in Access access, in Translation first, int size)
     {
-        value = 0;
         Span<ulong> bytes = stackalloc ulong[MaxAccessSize];
-        if (TranslatePortions(mmu, access, first, size, bytes) is { } fault)
-            return fault;
+        var portions = TranslatePortions(mmu, access, first, size, bytes);
+        if (portions[^1].Translation is { IsFault: true } fault)
+            return new(fault, 0) { Portions = portions };
+        var value = 0UL;
         for (var i = size - 1; i >= 0; i--)
         {
             mmu.Machine.Memory.TryRead(bytes[i], 1, out var b);
             value = (value << 8) | b;
         }
-        return null;
+        return new(first, value) { Portions = portions };
     }
 
-    /// <summary>Writes the low <paramref name="size"/> bytes of value as a split access: null, or the fault of the portion that stopped it, with nothing written.</summary>
-    public static Translation? Write(IMmu mmu, in Access access, in Translation first, int size, ulong value)
+    /// <summary>Writes the low <paramref name="size"/> bytes of value as a split access, or nothing when a portion faults.</summary>
+    public static MemoryResult Write(IMmu mmu, in Access access, in Translation first, int size, ulong value)
     {
         Span<ulong> bytes = stackalloc ulong[MaxAccessSize];
-        if (TranslatePortions(mmu, access, first, size, bytes) is { } fault)
-            return fault;
-        for (var i = 0; i < size; i++, value >>= 8)
-            mmu.Machine.Memory.TryWrite(bytes[i], 1, (byte)value);
-        return null;
+        var portions = TranslatePortions(mmu, access, first, size, bytes);
+        if (portions[^1].Translation is { IsFault: true } fault)
+            return new(fault, 0) { Portions = portions };
+        for (var (i, rest) = (0, value); i < size; i++, rest >>= 8)
+            mmu.Machine.Memory.TryWrite(bytes[i], 1, (byte)rest);
+        return new(first, value) { Portions = portions };
     }
 
     /// <summary>
     /// The physical address of every byte of the access, into <paramref name="bytes"/>: the first
     /// portion's from <paramref name="first"/>, each further one translated at the start of its
-    /// page. Null when every portion translates into RAM, else the fault of the first that does not.
+    /// page. Returns the portions translated, the last of them a fault when one did not translate into RAM.
     /// </summary>
-    private static Translation? TranslatePortions(IMmu mmu, in Access access, in Translation first, int size, Span<ulong> bytes)
+    private static List<AccessPortion> TranslatePortions(IMmu mmu, in Access access, in Translation first, int size, Span<ulong> bytes)
     {
+        var portions = new List<AccessPortion>(2);
         var portion = first;
         for (var done = 0; ;)
         {
             // The address wraps at 2^64 as the hart's address arithmetic does; the MMU's address rule judges it.
             var va = access.Address + (ulong)done;
             var length = BytesOnPage(va, portion.PageSize, size - done);
-            if (!mmu.Machine.Memory.Contains(portion.PhysicalAddress, (ulong)length))
-                return MemoryPath.OutsideRam(portion, access.Type);
+            if (!portion.IsFault && !mmu.Machine.Memory.Contains(portion.PhysicalAddress, (ulong)length))
+                portion = MemoryPath.OutsideRam(portion, access.Type);
+            portions.Add(new AccessPortion(va, portion));
+            if (portion.IsFault)
+                return portions;
             for (var i = 0; i < length; i++)
                 bytes[done + i] = portion.PhysicalAddress + (ulong)i;
             done += length;
             if (done == size)
-                return null;
+                return portions;
             portion = mmu.Translate(access with { Address = va + (ulong)length });
-            if (portion.IsFault)
-                return portion;
         }
     }
 

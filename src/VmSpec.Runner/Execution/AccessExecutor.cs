@@ -25,13 +25,13 @@ internal static class AccessExecutor
             return StepOutcome.Fail(error!);
 
         var result = context.Mmu.Load(access, step.Size);
-        Record(context, step, access, result.Translation);
+        Record(context, step, access, result);
         var expect = step.Expect;
         var what = $"load {step.Size} at {step.Va}";
         if (TranslationCheck.Compare(result.Translation, null, expect?.Fault, expect?.Reason, expect?.Tlb) is { } difference)
             return StepOutcome.Fail($"{what} {difference}");
         if (!result.IsFault && expect?.Value is { } value && result.Value != value)
-            return StepOutcome.Fail($"{what} expected value {Hex.Format(value)}, got {Hex.Format(result.Value)} (from pa {Hex.Format(result.Translation.PhysicalAddress)})");
+            return StepOutcome.Fail($"{what} expected value {Hex.Format(value)}, got {Hex.Format(result.Value)} ({Source(result)})");
         return StepOutcome.Done;
     }
 
@@ -41,7 +41,7 @@ internal static class AccessExecutor
             return StepOutcome.Fail(error!);
 
         var result = context.Mmu.Store(access, step.Value, step.Size);
-        Record(context, step, access, result.Translation);
+        Record(context, step, access, result);
         var expect = step.Expect;
         return TranslationCheck.Compare(result.Translation, null, expect?.Fault, expect?.Reason, expect?.Tlb) is { } difference
             ? StepOutcome.Fail($"store {step.Size} at {step.Va} {difference}")
@@ -57,6 +57,23 @@ internal static class AccessExecutor
             return false;
         access = new Access(value, type, mode, sum, mxr, selector);
         return true;
+    }
+
+    /// <summary>Where a load's bytes came from: one physical address, or one per page it was split across.</summary>
+    private static string Source(in MemoryResult result) => result.Portions is { } portions
+        ? "from " + string.Join(", then ", portions.Select(p => $"pa {Hex.Format(p.Translation.PhysicalAddress)} for va {Hex.Format(p.Address)}"))
+        : $"from pa {Hex.Format(result.Translation.PhysicalAddress)}";
+
+    /// <summary>Records a load or store: each portion's translation when it was split at a page boundary, since each ran a lookup and maybe a walk of its own.</summary>
+    private static void Record(RunContext context, Step step, in Access access, in MemoryResult result)
+    {
+        if (result.Portions is not { } portions)
+        {
+            Record(context, step, access, result.Translation);
+            return;
+        }
+        foreach (var portion in portions)
+            Record(context, step, access with { Address = portion.Address }, portion.Translation);
     }
 
     private static void Record(RunContext context, Step step, in Access access, in Translation translation)

@@ -23,6 +23,29 @@ public sealed class PageCrossingTests
         // Bytes 1 | 2 3 | 4 5 | 6 7 | 8: five pages, five translations.
         Assert.That((load.Value, mmu.Counters.Walks), Is.EqualTo((0x1817_1615_1413_1211UL, 5L)));
         Assert.That(load.Translation.PhysicalAddress, Is.EqualTo(TwoBytePages.PaOf(1)), "the access's translation is its first byte's");
+        Assert.That(load.Portions!.Select(portion => (portion.Address, portion.Translation.PhysicalAddress)),
+            Is.EqualTo(new[] { 1UL, 2UL, 4UL, 6UL, 8UL }.Select(va => (va, TwoBytePages.PaOf(va)))), "every portion, where it starts and where it went");
+    }
+
+    [Test]
+    public void An_access_within_one_page_has_no_portions()
+    {
+        var mmu = new TwoBytePages(new Machine());
+
+        Assert.That((mmu.Load(Access.Read(2), 2).Portions, mmu.Store(Access.Write(4), 0, 2).Portions), Is.EqualTo(((object?)null, (object?)null)));
+    }
+
+    [Test]
+    public void The_portions_of_a_split_access_that_faults_end_at_the_portion_that_faulted()
+    {
+        var mmu = Sv39();
+        AssertOk(mmu.Map(0x1000, Ram + 0x10_0000, 4096, UserRwAd));
+
+        var sv39Load = mmu.Load(Access.Read(0x1FFC));
+
+        Assert.That(sv39Load.Portions!.Select(portion => (portion.Address, portion.Translation.IsFault)),
+            Is.EqualTo(new[] { (0x1FFCUL, false), (0x2000UL, true) }));
+        Assert.That(sv39Load.Portions![^1].Translation, Is.EqualTo(sv39Load.Translation), "the access's fault is its last portion's");
     }
 
     [Test]

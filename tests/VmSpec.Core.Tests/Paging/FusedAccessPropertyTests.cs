@@ -115,6 +115,9 @@ public sealed class FusedAccessPropertyTests
         public abstract string Apply(Sv39Mmu mmu, bool fusedPath);
 
         protected static string Show(Translation t) => $"{t} level {t.Level} size {t.PageSize} hit {t.TlbHit} walk {t.Walk}";
+
+        protected static string Show(MemoryResult result) => $"{Show(result.Translation)} value 0x{result.Value:x}"
+            + (result.Portions is { } portions ? " portions " + string.Join(", ", portions.Select(p => $"0x{p.Address:x}: {Show(p.Translation)}")) : "");
     }
 
     private sealed record MapOp(ulong Va, ulong Pa, PteFlags Flags, bool Small) : Op
@@ -183,7 +186,7 @@ public sealed class FusedAccessPropertyTests
         public override string Apply(Sv39Mmu mmu, bool fusedPath) => string.Join("; ", Enumerable.Range(0, Times).Select(_ =>
         {
             var result = fusedPath ? mmu.Load(Access, Size) : MemoryPath.TranslateAndLoad(mmu, Access, Size);
-            return $"{Show(result.Translation)} value 0x{result.Value:x}";
+            return Show(result);
         }));
     }
 
@@ -192,7 +195,7 @@ public sealed class FusedAccessPropertyTests
         public override string Apply(Sv39Mmu mmu, bool fusedPath) => string.Join("; ", Enumerable.Range(0, Times).Select(_ =>
         {
             var result = fusedPath ? mmu.Store(Access, Value, Size) : MemoryPath.TranslateAndStore(mmu, Access, Value, Size);
-            return $"{Show(result.Translation)} value 0x{result.Value:x}";
+            return Show(result);
         }));
     }
 

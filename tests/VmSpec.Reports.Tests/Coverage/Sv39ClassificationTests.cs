@@ -32,6 +32,18 @@ public class Sv39ClassificationTests
         Assert.That(cells, Is.EqualTo(new[] { "translate L0 U W", "walk-sets-d L0 U W" }));
     }
 
+    [Test]
+    public void A_load_split_across_a_page_and_a_megapage_records_both_walks()
+    {
+        var cells = Cells("requires: [superpages]\n", """
+              - map: { va: 0x1F_F000, pa: 0x8020_1000, perm: r }
+              - map: { va: 0x20_0000, pa: 0x8040_0000, size: 2MiB, perm: r }
+              - load: { va: 0x1F_FFFC, size: 8 }
+            """);
+
+        Assert.That(cells, Is.EqualTo(new[] { "translate L0 U R", "walk-sets-a L0 U R", "translate L1 U R", "walk-sets-a L1 U R" }));
+    }
+
     [TestCase("0x0", "invalid", TestName = "V clear at level 1")]
     [TestCase("0x5", "reserved-w-without-r", TestName = "W without R at level 1")]
     [TestCase("0x0040_0000_0000_0001", "reserved-bits", TestName = "Bit 54 on a level-1 pointer")]
