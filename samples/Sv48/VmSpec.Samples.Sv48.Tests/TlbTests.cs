@@ -34,6 +34,24 @@ public class TlbTests
         Assert.That(mmu.Tlb.Count, Is.EqualTo(1));
     }
 
+    [TestCase(3, TestName = "G on the level-3 pointer makes the leaf's entry global")]
+    [TestCase(1, TestName = "G on the level-1 pointer makes the leaf's entry global")]
+    public void G_on_a_pointer_makes_the_mappings_below_it_global(int globalLevel)
+    {
+        var mmu = Mmu();
+        ulong[] tables = [TableA, TableB, TableC];
+        for (var level = 3; level > 0; level--)
+        {
+            var pointer = Pointer(tables[3 - level]) | (level == globalLevel ? (ulong)PteFlags.G : 0);
+            Assert.That(mmu.WritePte(0x1000, level, pointer).IsOk, Is.True);
+        }
+        Assert.That(mmu.WritePte(0x1000, 0, Leaf(Data, UserRw)).IsOk, Is.True);
+
+        mmu.Read(0x1000);
+
+        Assert.That(mmu.Tlb.Entries.Single().Global, Is.True);
+    }
+
     [Test]
     public void A_store_through_a_clean_cached_entry_walks_and_sets_D()
     {

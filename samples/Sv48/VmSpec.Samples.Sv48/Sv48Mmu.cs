@@ -36,6 +36,7 @@ public sealed class Sv48Mmu : PagingMmu
         // Step 1: a = satp.ppn × PAGESIZE, i = 3. The level only goes down, so the walk ends after at
         // most four reads, even over tables that point at themselves.
         var table = space.Root;
+        var globalAbove = false;
         for (var level = Sv48Layout.RootLevel; ; level--)
         {
             // Step 2: the PTE at a + va.vpn[i] × PTESIZE; a read outside RAM is an access fault.
@@ -51,12 +52,14 @@ public sealed class Sv48Mmu : PagingMmu
             if (level > 0 && PteShape.IsUsablePointer(raw))
             {
                 table = new Pte(raw).Ppn << Sv48Layout.PageShift;
+                // G on a pointer makes every mapping below it global.
+                globalAbove |= PteShape.IsGlobal(raw);
                 continue;
             }
             var pte = new Pte(raw);
             var reason = PteShape.Check(pte, canPoint: level > 0, out _);
             return reason == FaultReason.None
-                ? WalkOutcome.Leaf(level, address, pte, pteReads: Sv48Layout.Levels - level)
+                ? WalkOutcome.Leaf(level, address, pte, pteReads: Sv48Layout.Levels - level, globalAbove)
                 : WalkOutcome.PageFault(reason, level, address, pte, pteReads: Sv48Layout.Levels - level);
         }
     }

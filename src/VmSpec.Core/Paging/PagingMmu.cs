@@ -143,7 +143,7 @@ public abstract partial class PagingMmu : IPagingMmu
         // The alignment check guarantees the PPN's low fields are clear, so this is the page's start.
         var physicalBase = leaf.Ppn << ppnShift;
         var pageSize = 1UL << pageShift;
-        var entry = new TlbEntry(va >> pageShift, pageShift, space.Asid, leaf.G, physicalBase, leaf.Flags, level);
+        var entry = new TlbEntry(va >> pageShift, pageShift, space.Asid, leaf.G || outcome.GlobalAbove, physicalBase, leaf.Flags, level);
         // The page gets no hit line here (see PagingMmu.HitCache): its next lookup that hits leaves one.
         if (lookupMissed)
             Tlb.InsertAfterMiss(entry);

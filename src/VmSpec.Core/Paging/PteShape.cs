@@ -51,6 +51,13 @@ public static class PteShape
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static bool IsUsablePointer(ulong raw) => (raw & PointerBits) == (ulong)PteFlags.V;
 
+    /// <summary>
+    /// G, read where a walk follows a pointer: on a pointer it makes every mapping below global
+    /// (the privileged spec's PTE format), so the walk carries it down to the leaf's TLB entry.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsGlobal(ulong raw) => (raw & (ulong)PteFlags.G) != 0;
+
     /// <summary>What editing steps through: V with R, W and X clear, whatever else is set.</summary>
     public static bool IsPointer(Pte pte) => pte.V && (pte.Raw & RwxBits) == 0;
 

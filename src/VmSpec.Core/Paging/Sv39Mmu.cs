@@ -27,6 +27,7 @@ public sealed class Sv39Mmu : PagingMmu
     {
         // Step 1: a = satp.ppn × PAGESIZE, i = LEVELS − 1. The level only goes down, so the walk ends.
         var table = space.Root;
+        var globalAbove = false;
         for (var level = Levels - 1; ; level--)
         {
             // Step 2: the PTE at a + va.vpn[i] × PTESIZE; a read outside RAM is an access fault.
@@ -42,12 +43,13 @@ public sealed class Sv39Mmu : PagingMmu
             if (level > 0 && PteShape.IsUsablePointer(raw))
             {
                 table = new Pte(raw).Ppn << Sv39Geometry.PageShift;
+                globalAbove |= PteShape.IsGlobal(raw);
                 continue;
             }
             var pte = new Pte(raw);
             var reason = PteShape.Check(pte, canPoint: level > 0, out _);
             return reason == FaultReason.None
-                ? WalkOutcome.Leaf(level, address, pte, pteReads: Levels - level)
+                ? WalkOutcome.Leaf(level, address, pte, pteReads: Levels - level, globalAbove)
                 : WalkOutcome.PageFault(reason, level, address, pte, pteReads: Levels - level);
         }
     }
