@@ -44,7 +44,8 @@ public sealed partial class Kernel
         if (space.Vmas.Any(vma => vma.Kind != VmaKind.Anonymous && vma.Overlaps(va, end) && vma.Start < vma.End))
             return KernelResult.Invalid($"[0x{va:x}, 0x{end:x}) overlaps the heap or the clock page; use sbrk for the heap.");
 
-        foreach (var vma in space.Vmas.Where(vma => vma.Overlaps(va, end)).ToArray())
+        // Only mmap's VMAs: an empty heap [break, break) lies inside a range that straddles the break, and must stay.
+        foreach (var vma in space.Vmas.Where(vma => vma.Kind == VmaKind.Anonymous && vma.Overlaps(va, end)).ToArray())
             Unmap(space, vma, Math.Max(va, vma.Start), Math.Min(end, vma.End));
         return KernelResult.Ok();
     }

@@ -11,6 +11,10 @@ internal static class PagingExecutor
     {
         if (context.Paging is not { } mmu)
             return StepOutcome.Fail($"'{step.Action}' needs a paging MMU; {context.Target.Name} is {context.Target.Kind}");
+        // Under a kernel every space is a process's, mirrored in the kernel's books; an edit behind
+        // its back would leave the books wrong. An sfence changes no table, so it stays allowed.
+        if (context.Kernel is not null && step is not SfenceStep)
+            return StepOutcome.Fail($"'{step.Action}' edits page tables, which the kernel owns in a scenario with processes: use spawn, sbrk, mmap and munmap");
 
         return step switch
         {

@@ -83,6 +83,26 @@ public sealed class MmapTests(string kind)
         kernel.AssertOnlyKernelFramesUsed();
     }
 
+    [TestCase(0UL, TestName = "Munmap over an empty heap leaves the heap")]
+    [TestCase(3 * 4096UL, TestName = "Munmap over a heap shrunk back to its start leaves the heap")]
+    public void Munmap_over_an_empty_heap_leaves_it_for_sbrk(ulong grownFirst)
+    {
+        var kernel = Create(kind);
+        kernel.Spawn(1, null).Ok();
+        if (grownFirst > 0)
+        {
+            kernel.Sbrk(1, (long)grownFirst).Ok();
+            kernel.Sbrk(1, -(long)grownFirst).Ok();
+        }
+
+        // Nothing is mapped on either side of the break: a range across it unmaps nothing, as in Linux.
+        kernel.Munmap(1, DefaultBreak - 4096, 2 * 4096).Ok();
+
+        Assert.That(kernel.Sbrk(1, 4096).Ok(), Is.EqualTo(DefaultBreak));
+        kernel.Store(1, DefaultBreak, 8, 0x5A).Ok();
+        Assert.That(kernel.Load(1, DefaultBreak).Ok(), Is.EqualTo(0x5AUL));
+    }
+
     [Test]
     public void Munmap_frees_touched_pages_and_splits_the_mapping()
     {
