@@ -1,5 +1,3 @@
-using VmSpec.Core.Memory;
-
 namespace VmSpec.Core.Mmu;
 
 /// <summary>
