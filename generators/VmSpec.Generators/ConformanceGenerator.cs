@@ -13,6 +13,8 @@ namespace VmSpec.Generators
     /// Scenario files (AdditionalFiles under a <c>specs</c> folder) x registered MMUs -> NUnit tests.
     /// Each file is parsed on its own and emitted on its own, so editing one scenario re-runs one
     /// parse and one emit; diagnostics leave through their own output, never through the code model.
+    /// Which files clash (one test name for two files) is decided from all the paths together, and a
+    /// file that yields is not emitted, so two sources never share a hint name.
     /// </summary>
     [Generator(LanguageNames.CSharp)]
     public sealed class ConformanceGenerator : IIncrementalGenerator
@@ -21,13 +23,22 @@ namespace VmSpec.Generators
         public const string ParseStep = "Parse";
         public const string EmitStep = "Emit";
         public const string TargetsStep = "Targets";
+        public const string ClashesStep = "Clashes";
 
         public void Initialize(IncrementalGeneratorInitializationContext context)
         {
-            var parsed = context.AdditionalTextsProvider
-                .Where(file => ScenarioFiles.IsScenario(file.Path))
+            var files = context.AdditionalTextsProvider.Where(file => ScenarioFiles.IsScenario(file.Path));
+
+            var parsed = files
                 .Select(ScenarioFiles.Parse)
                 .WithTrackingName(ParseStep);
+
+            // From the paths only: editing a scenario's text leaves this equal, and so cached.
+            var clashes = files
+                .Select((file, _) => file.Path)
+                .Collect()
+                .Select(Clashes.Find)
+                .WithTrackingName(ClashesStep);
 
             var targetResults = context.SyntaxProvider
                 .ForAttributeWithMetadataName(TargetAttributes.AttributeName, (_, _) => true, TargetAttributes.Read)
@@ -42,30 +53,43 @@ namespace VmSpec.Generators
                 .Where(p => p.Model is not null)
                 .Select((p, _) => p.Model!)
                 .Combine(targets)
-                .Select((pair, _) => Emit(pair.Left, pair.Right))
+                .Combine(clashes.Select((found, _) => found.Withheld))
+                .Select((input, _) => Emit(input.Left.Left, input.Left.Right, input.Right))
                 .WithTrackingName(EmitStep);
 
+            var specsRoot = context.AnalyzerConfigOptionsProvider
+                .Select((options, _) => options.GlobalOptions.TryGetValue(SpecsRoot.Property, out var root) ? root : null);
+
             context.RegisterSourceOutput(parsed.Select((p, _) => p.Diagnostics), Report);
+            context.RegisterSourceOutput(clashes.Select((found, _) => found.Diagnostics), Report);
+            context.RegisterSourceOutput(specsRoot, (output, root) =>
+            {
+                if (SpecsRoot.Check(root) is { } error)
+                    output.ReportDiagnostic(error.ToDiagnostic());
+            });
             context.RegisterSourceOutput(targetResults, ReportTargets);
             context.RegisterSourceOutput(targets, (output, list) => Guard(output, "emitting VmSpecSuite", () => output.AddSource(SuiteEmitter.HintName, SuiteEmitter.Emit(list))));
-            context.RegisterSourceOutput(sources, (output, source) =>
+            context.RegisterSourceOutput(sources, (output, source) => Guard(output, $"adding {source?.HintName}", () =>
             {
-                if (source.Error is { } error)
+                if (source?.Error is { } error)
                     output.ReportDiagnostic(error.ToDiagnostic());
-                else if (source.Text is { } text)
+                else if (source?.Text is { } text)
                     output.AddSource(source.HintName, text);
-            });
+            }));
         }
 
-        private static GeneratedSource Emit(ScenarioModel model, EquatableArray<TargetModel> targets)
+        private static GeneratedSource? Emit(ScenarioModel model, EquatableArray<TargetModel> targets, EquatableArray<string> withheld)
         {
+            // A file that yields its test name to another has its error from Clashes, and no source.
+            if (withheld.Contains(model.Path))
+                return null;
             try
             {
-                return new GeneratedSource(model.HintName, ScenarioEmitter.Emit(model, targets), null);
+                return new GeneratedSource(model.Names.HintName, ScenarioEmitter.Emit(model, targets), null);
             }
             catch (Exception exception)
             {
-                return new GeneratedSource(model.HintName, null, GeneratorDiagnostics.InternalError($"emitting {model.Path}", exception));
+                return new GeneratedSource(model.Names.HintName, null, GeneratorDiagnostics.InternalError($"emitting {model.Path}", exception));
             }
         }
 

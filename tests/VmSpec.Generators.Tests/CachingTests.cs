@@ -31,6 +31,21 @@ public class CachingTests
     }
 
     [Test]
+    public void Editing_one_scenario_leaves_the_clash_check_and_every_other_emit_cached()
+    {
+        var (driver, compilation, files) = WarmDriver();
+        var replacement = GeneratorHarness.Spec($"sv39/s{Edited}.yaml", Scenarios.Numbered(Edited) + "  - read: 0x1000\n");
+
+        var result = driver.ReplaceAdditionalText(files[Edited], replacement).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Outputs(result, ConformanceGenerator.ClashesStep).Select(o => o.Reason), Is.EqualTo(new[] { IncrementalStepRunReason.Cached }));
+            Assert.That(Outputs(result, ConformanceGenerator.EmitStep).Count(o => o.Reason == IncrementalStepRunReason.Cached), Is.EqualTo(Files - 1));
+        });
+    }
+
+    [Test]
     public void Editing_a_csharp_file_reruns_no_parse_and_no_emit()
     {
         var (driver, compilation, _) = WarmDriver();

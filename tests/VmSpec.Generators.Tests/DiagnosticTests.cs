@@ -86,4 +86,20 @@ public class DiagnosticTests
 
         Assert.That(result.Diagnostics.Single().Id, Is.EqualTo("VMS1002"));
     }
+
+    [TestCase("/repo/scenarios/", true)]
+    [TestCase("/repo/specs/", false)]
+    [TestCase(@"C:\repo\specs", false)]
+    [TestCase("/repo/specs/sv39/", false)]
+    [TestCase("", false)]
+    public void A_specs_root_outside_any_specs_folder_is_VMS1005(string root, bool reported)
+    {
+        var properties = new BuildProperties(new Dictionary<string, string> { ["VmSpecSpecsRoot"] = root });
+
+        var result = GeneratorHarness.Driver([], properties: properties)
+            .RunGenerators(GeneratorHarness.Compilation(GeneratorHarness.AttributeSource, GeneratorHarness.BuiltInTargets))
+            .GetRunResult().Results.Single();
+
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(reported ? new[] { "VMS1005" } : Array.Empty<string>()));
+    }
 }

@@ -54,7 +54,12 @@ public class GeneratedSourceTests
     public void Only_yaml_files_under_a_specs_folder_are_scenarios()
     {
         var result = GeneratorHarness.Run(
-            [new InMemoryText("/repo/other/x.yaml", Scenarios.MisalignedMegapage), new InMemoryText("/repo/specs/sv39/x.yml.txt", "not: yaml: at: all")],
+            [
+                new InMemoryText("/repo/other/x.yaml", Scenarios.MisalignedMegapage),
+                new InMemoryText("/repo/specs/sv39/x.yml.txt", "not: yaml: at: all"),
+                new InMemoryText("/repo/specs/sv39/y.yml", Scenarios.MisalignedMegapage),
+                new InMemoryText("/repo/specs/sv39/z.YAML", Scenarios.MisalignedMegapage),
+            ],
             GeneratorHarness.BuiltInTargets);
 
         Assert.That(result.Diagnostics, Is.Empty);

@@ -15,6 +15,10 @@ internal static class GeneratorHarness
             [System.AttributeUsage(System.AttributeTargets.Assembly, AllowMultiple = true)]
             public sealed class ConformanceTargetAttribute(System.Type mmu, string kind) : System.Attribute
             {
+                public System.Type Mmu { get; } = mmu;
+
+                public string Kind { get; } = kind;
+
                 public string? Name { get; set; }
             }
         }
@@ -34,12 +38,13 @@ internal static class GeneratorHarness
         [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(Machine).Assembly.Location)],
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, bool track = false) =>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, bool track = false, BuildProperties? properties = null) =>
         CSharpGeneratorDriver.Create(
             [new ConformanceGenerator().AsSourceGenerator()],
             files,
             ParseOptions,
-            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
+            properties,
+            new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 
     public static GeneratorRunResult Run(IEnumerable<AdditionalText> files, params string[] sources) =>
         Driver(files).RunGenerators(Compilation([AttributeSource, .. sources])).GetRunResult().Results.Single();

@@ -11,7 +11,8 @@ namespace VmSpec.Generators.Emit
     /// </summary>
     internal static class SuiteEmitter
     {
-        public const string HintName = "VmSpecSuite.g.cs";
+        public const string ClassName = "VmSpecSuite";
+        public const string HintName = ClassName + ".g.cs";
 
         public static string Emit(EquatableArray<TargetModel> targets)
         {
@@ -20,7 +21,7 @@ namespace VmSpec.Generators.Emit
                 .AppendLine("#nullable enable")
                 .AppendLine("namespace " + ScenarioEmitter.Namespace)
                 .AppendLine("{")
-                .AppendLine("    internal static class VmSpecSuite")
+                .AppendLine("    internal static class " + ClassName)
                 .AppendLine("    {")
                 .AppendLine("        public static readonly global::VmSpec.Conformance.ConformanceHarness Harness = new global::VmSpec.Conformance.ConformanceHarness(new global::VmSpec.Conformance.DeclaredTarget[]")
                 .AppendLine("        {");

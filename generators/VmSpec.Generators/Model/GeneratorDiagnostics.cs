@@ -1,15 +1,21 @@
 using Microsoft.CodeAnalysis;
+using VmSpec.Generators.Emit;
+using VmSpec.Scenarios;
 
 namespace VmSpec.Generators.Model
 {
     /// <summary>
-    /// The generator's own diagnostics (VMS1xxx; the parser owns VMS00xx). docs/generator.md lists them.
+    /// The generator's own diagnostics (VMS1xxx; the parser owns VMS00xx, and VMS01xx are the file-name
+    /// rules the runner shares). docs/generator.md lists them.
     /// </summary>
     internal static class GeneratorDiagnostics
     {
         public const string InternalErrorId = "VMS1000";
         public const string InvalidTargetId = "VMS1001";
         public const string DuplicateTargetId = "VMS1002";
+        public const string NameClashId = "VMS1003";
+        public const string GivenTwiceId = "VMS1004";
+        public const string SpecsRootId = "VMS1005";
 
         public static DiagnosticInfo InternalError(string what, System.Exception exception, LocationInfo? location = null) => new DiagnosticInfo(
             InternalErrorId,
@@ -27,5 +33,27 @@ namespace VmSpec.Generators.Model
             $"Two conformance targets are named '{name}'; give one of them another Name",
             DiagnosticSeverity.Error,
             location);
+
+        public static DiagnosticInfo NameClash(string path, string firstPath, TestNames names) => new DiagnosticInfo(
+            NameClashId,
+            "Two scenarios become one test",
+            $"'{path}' and '{firstPath}' both become the test {names.Fixture}.{names.Method} (generated file names are compared ignoring case); "
+                + "rename one so that their names differ in more than punctuation and case",
+            DiagnosticSeverity.Error,
+            LocationInfo.From(path, SourceSpan.Start));
+
+        public static DiagnosticInfo GivenTwice(string path) => new DiagnosticInfo(
+            GivenTwiceId,
+            "Scenario file given twice",
+            $"'{path}' is given twice as an additional file, which would make its test twice; include it once",
+            DiagnosticSeverity.Error,
+            LocationInfo.From(path, SourceSpan.Start));
+
+        public static DiagnosticInfo SpecsRoot(string root) => new DiagnosticInfo(
+            SpecsRootId,
+            "Specs root is not a specs folder",
+            $"VmSpecSpecsRoot '{root}' is neither a folder named specs nor inside one, so no file in it is a scenario: the format takes a scenario's area from its folder under specs/",
+            DiagnosticSeverity.Error,
+            null);
     }
 }

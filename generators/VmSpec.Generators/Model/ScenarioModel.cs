@@ -1,3 +1,4 @@
+using VmSpec.Generators.Emit;
 using VmSpec.Scenarios;
 
 namespace VmSpec.Generators.Model
@@ -9,10 +10,8 @@ namespace VmSpec.Generators.Model
     /// emitted file cached.
     /// </summary>
     internal sealed record ScenarioModel(
-        string HintName,
         string Path,
-        string FixtureName,
-        string MethodName,
+        TestNames Names,
         EquatableArray<string> Mmu,
         EquatableArray<string> Tags,
         string Description,

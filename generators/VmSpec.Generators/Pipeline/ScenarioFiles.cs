@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using VmSpec.Generators.Emit;
@@ -10,19 +11,29 @@ namespace VmSpec.Generators.Pipeline
     /// <summary>Which additional files are scenarios, and how one becomes a <see cref="ParsedScenario"/>.</summary>
     internal static class ScenarioFiles
     {
-        /// <summary><c>.yaml</c> files with a <c>specs</c> folder somewhere above them.</summary>
+        private static readonly Dictionary<string, string> Titles = TitlesById();
+
+        /// <summary>
+        /// <c>.yaml</c> files with a <c>specs</c> folder somewhere above them. Other YAML may be an
+        /// additional file for another tool, so a file elsewhere is left alone rather than reported.
+        /// </summary>
         public static bool IsScenario(string path)
         {
             var normalized = path.Replace('\\', '/');
-            return normalized.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase)
+            return ScenarioIdentity.HasExtension(normalized)
                 && (normalized.Contains("/specs/") || normalized.StartsWith("specs/", StringComparison.Ordinal))
                 && !normalized.Contains("/__snapshots__/");
         }
+
+        /// <summary>A scenario's test names follow from its path, before its text is read.</summary>
+        public static TestNames NamesOf(string path) => TestNames.Of(ScenarioIdentity.Area(path), ScenarioIdentity.Id(path));
 
         public static ParsedScenario Parse(AdditionalText file, System.Threading.CancellationToken cancellationToken)
         {
             try
             {
+                if (ScenarioIdentity.CheckName(file.Path) is { } misnamed)
+                    return new ParsedScenario(null, EquatableArray.Create(Info(misnamed)));
                 var text = file.GetText(cancellationToken)?.ToString() ?? "";
                 return Parse(file.Path, text);
             }
@@ -41,25 +52,27 @@ namespace VmSpec.Generators.Pipeline
         public static ParsedScenario Parse(string path, string text)
         {
             var result = ScenarioParser.Parse(path, text);
-            var titles = DiagnosticCatalog.All.ToDictionary(d => d.Id, d => d.Title);
-            var diagnostics = EquatableArray.From(result.Diagnostics.Select(d =>
-                DiagnosticInfo.From(d, titles.TryGetValue(d.Id, out var title) ? title : d.Id)));
+            var diagnostics = EquatableArray.From(result.Diagnostics.Select(Info));
             return new ParsedScenario(result.Scenario is { } scenario ? Model(scenario) : null, diagnostics);
         }
 
-        private static ScenarioModel Model(Scenario scenario)
+        public static DiagnosticInfo Info(ScenarioDiagnostic diagnostic) =>
+            DiagnosticInfo.From(diagnostic, Titles.TryGetValue(diagnostic.Id, out var title) ? title : diagnostic.Id);
+
+        private static Dictionary<string, string> TitlesById()
         {
-            var fixture = Names.Pascal(scenario.Area);
-            var method = Names.Method(fixture, scenario.Id);
-            return new ScenarioModel(
-                $"{fixture}.{method}.g.cs",
-                scenario.FilePath,
-                fixture,
-                method,
-                scenario.Mmu,
-                scenario.Tags,
-                scenario.Description,
-                ModelLiteral.Write(scenario, scenario.FilePath));
+            var titles = new Dictionary<string, string>();
+            foreach (var descriptor in DiagnosticCatalog.All.Concat(new[] { ScenarioIdentity.NotAScenarioFile, ScenarioIdentity.NoId, ScenarioIdentity.DuplicateId }))
+                titles[descriptor.Id] = descriptor.Title;
+            return titles;
         }
+
+        private static ScenarioModel Model(Scenario scenario) => new ScenarioModel(
+            scenario.FilePath,
+            NamesOf(scenario.FilePath),
+            scenario.Mmu,
+            scenario.Tags,
+            scenario.Description,
+            ModelLiteral.Write(scenario, scenario.FilePath));
     }
 }

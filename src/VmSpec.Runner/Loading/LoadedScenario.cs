@@ -7,23 +7,42 @@ public sealed record LoadedScenario(string Path, Scenario? Scenario, IReadOnlyLi
 {
     public bool HasErrors => Diagnostics.Any(diagnostic => diagnostic.Severity == ScenarioSeverity.Error);
 
-    /// <summary>Reads and parses each file; a broken file never stops the others.</summary>
-    public static IReadOnlyList<LoadedScenario> LoadAll(IEnumerable<string> files) => files.Select(Load).ToList();
-
-    public static LoadedScenario Load(string path)
+    /// <summary>
+    /// Reads and parses each file; a broken file never stops the others. Of two files with one id in
+    /// one area, the later (by full path) is refused, as the generator refuses it.
+    /// </summary>
+    public static IReadOnlyList<LoadedScenario> LoadAll(IEnumerable<ScenarioFile> files)
     {
+        var list = files.ToList();
+        var loaded = list.Select(Load).ToList();
+        var shown = list.Select(file => file.ShownPath).ToList();
+        foreach (var repeat in ScenarioIdentity.FindRepeats(list.Select(file => file.FullPath).ToList()))
+            loaded[repeat.Index] = loaded[repeat.Index].Refused(repeat.Diagnostic(shown));
+        return loaded;
+    }
+
+    public static LoadedScenario Load(ScenarioFile file)
+    {
+        var path = file.ShownPath;
+        if (ScenarioIdentity.CheckName(path) is { } misnamed)
+            return new LoadedScenario(path, null, [misnamed]);
+
         string text;
         try
         {
-            text = File.ReadAllText(path);
+            text = File.ReadAllText(file.FullPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             return new LoadedScenario(path, null, [new ScenarioDiagnostic("VMS0000", ScenarioSeverity.Error, $"cannot read the file: {exception.Message}", path, SourceSpan.Start)]);
         }
 
-        // The parser already withholds the scenario of a file with errors.
+        // The parser already withholds the scenario of a file with errors. It reads the area from the
+        // path it is given, and the shown one may have lost the specs folder (run from inside it).
         var result = ScenarioParser.Parse(path, text);
-        return new LoadedScenario(path, result.Scenario, result.Diagnostics.ToList());
+        var scenario = result.Scenario is { } parsed ? parsed with { Area = ScenarioIdentity.Area(file.FullPath) } : null;
+        return new LoadedScenario(path, scenario, result.Diagnostics.ToList());
     }
+
+    private LoadedScenario Refused(ScenarioDiagnostic diagnostic) => this with { Scenario = null, Diagnostics = [.. Diagnostics, diagnostic] };
 }

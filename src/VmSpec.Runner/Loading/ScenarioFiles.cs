@@ -1,25 +1,41 @@
+using VmSpec.Scenarios;
+
 namespace VmSpec.Runner.Loading;
 
-/// <summary>The scenario files under the paths a user names: files as given, folders searched for *.yaml.</summary>
+/// <summary>
+/// The scenario files under the paths a user names: files as named (whatever their ending, so that a
+/// wrong one is reported rather than skipped), folders searched for <c>*.yaml</c>. Each file comes once,
+/// however often and however it was named.
+/// </summary>
 public static class ScenarioFiles
 {
-    public static IReadOnlyList<string> Discover(IEnumerable<string> paths, out IReadOnlyList<string> missing)
+    public static IReadOnlyList<ScenarioFile> Discover(IEnumerable<string> paths, out IReadOnlyList<string> missing)
     {
-        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var files = new Dictionary<string, ScenarioFile>(StringComparer.Ordinal);
         var notFound = new List<string>();
         foreach (var path in paths)
         {
             if (File.Exists(path))
-                files.Add(path);
+            {
+                var file = OnDiskPath.Of(path);
+                files.TryAdd(file, new ScenarioFile(file, Path.IsPathRooted(path) ? file : Relative(file)));
+            }
             else if (Directory.Exists(path))
-                files.UnionWith(Directory.EnumerateFiles(path, "*.yaml", SearchOption.AllDirectories).Select(Relative));
+            {
+                var scenarios = Directory.EnumerateFiles(OnDiskPath.Of(path), "*" + ScenarioIdentity.Extension, SearchOption.AllDirectories)
+                    .Where(ScenarioIdentity.HasExtension);
+                foreach (var file in scenarios)
+                    files.TryAdd(file, new ScenarioFile(file, Relative(file)));
+            }
             else
+            {
                 notFound.Add(path);
+            }
         }
         missing = notFound;
-        return files.ToList();
+        return files.Values.OrderBy(file => file.ShownPath, StringComparer.Ordinal).ToList();
     }
 
-    // Paths in messages stay as short as the user typed them, so editors resolve them from the working folder.
+    // Paths in messages stay short, relative to the working folder, so that editors resolve them.
     private static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 }

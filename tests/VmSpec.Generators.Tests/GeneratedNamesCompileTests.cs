@@ -1,0 +1,56 @@
+using Microsoft.CodeAnalysis;
+
+namespace VmSpec.Generators.Tests;
+
+/// <summary>
+/// File and folder names that are no C# identifiers as they stand still give code that compiles
+/// cleanly: the generated test is compiled here against the real scenario model and NUnit.
+/// </summary>
+public class GeneratedNamesCompileTests
+{
+    /// <summary>The runtime library's harness, reduced to what generated code calls.</summary>
+    private const string HarnessSource = """
+        namespace VmSpec.Conformance
+        {
+            public sealed record DeclaredTarget(string Name, string Kind, System.Func<VmSpec.Core.Machine, VmSpec.Core.Mmu.IMmu> Create);
+
+            public sealed class ConformanceHarness(System.Collections.Generic.IReadOnlyList<DeclaredTarget> targets)
+            {
+                public System.Collections.Generic.IReadOnlyList<DeclaredTarget> Targets { get; } = targets;
+
+                public void Run(VmSpec.Scenarios.Scenario scenario, string targetName) { }
+            }
+        }
+        """;
+
+    [TestCase("sv39/class.yaml")] // a keyword
+    [TestCase("sv39/1st.yaml")] // starts with a digit
+    [TestCase("2048/x.yaml")] // an area that starts with a digit
+    [TestCase("top.yaml")] // directly in specs/: no area
+    [TestCase("sv39/sv39.yaml")] // the class's own name
+    [TestCase("sv39/x.yaml", "sv39/x-data.yaml")] // the first's data field and the second's method
+    [TestCase("vm-spec-suite/x.yaml")] // the suite class's name
+    [TestCase("sv39/ünïcödé.yaml", "sv39/日本語.yaml")]
+    [TestCase("sv39/a b (1).yaml", "sv39/x.y.z.yaml", "sv39/-.yaml")] // no letters at all in the last
+    [TestCase("sv39/{long}.yaml")] // longer than metadata takes a name (1024 bytes)
+    public void Generated_tests_compile_without_errors_or_warnings(params string[] paths)
+    {
+        var files = paths
+            .Select((path, i) => (AdditionalText)GeneratorHarness.Spec(path.Replace("{long}", new string('n', 2000)), Scenarios.Numbered(i)))
+            .ToList();
+        var compilation = GeneratorHarness.Compilation(GeneratorHarness.AttributeSource, GeneratorHarness.BuiltInTargets, HarnessSource)
+            .AddReferences(
+                MetadataReference.CreateFromFile(typeof(VmSpec.Scenarios.Scenario).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(TestCaseAttribute).Assembly.Location));
+
+        GeneratorHarness.Driver(files).RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(generatorDiagnostics, Is.Empty);
+            Assert.That(generated.SyntaxTrees.Count() - compilation.SyntaxTrees.Count(), Is.EqualTo(paths.Length + 1), "one source per file, and the suite");
+            // Emitted, not only bound: names too long for metadata are refused only then.
+            Assert.That(generated.Emit(Stream.Null).Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()), Is.Empty);
+        });
+    }
+}
