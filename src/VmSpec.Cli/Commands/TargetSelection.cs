@@ -12,19 +12,23 @@ internal static class TargetSelection
         Arity = ArgumentArity.ZeroOrMore,
     };
 
-    /// <summary>Built-in targets then each plug-in's, or null (after printing why) when a plug-in cannot be used.</summary>
+    /// <summary>Built-in targets then each plug-in's, or null (after printing every reason) when a plug-in cannot be used.</summary>
     public static IReadOnlyList<MmuTarget>? Resolve(IReadOnlyList<string> plugins, TextWriter error)
     {
         var targets = new List<MmuTarget>(BuiltInTargets.All);
+        var refused = false;
         foreach (var plugin in plugins)
         {
-            if (!PluginTargets.TryLoad(plugin, out var loaded, out var problem))
+            if (!PluginTargets.TryLoad(plugin, out var loaded, out var problems))
             {
-                error.WriteLine($"error: {problem}");
-                return null;
+                foreach (var problem in problems)
+                    error.WriteLine($"error: {problem}");
+                refused = true;
             }
             targets.AddRange(loaded);
         }
+        if (refused)
+            return null;
 
         var clash = targets.GroupBy(target => target.Name).FirstOrDefault(group => group.Count() > 1);
         if (clash is not null)
