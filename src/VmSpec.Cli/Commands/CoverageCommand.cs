@@ -31,20 +31,21 @@ public static class CoverageCommand
         var corpus = Corpus.Load(paths, error);
         if (TargetSelection.Resolve(plugins, error) is not { } targets || corpus.Broken > 0)
             return ExitCodes.FormatError;
+        if (!OutputFile.TryOpen(file, error, out var destination))
+            return ExitCodes.FormatError;
 
         var models = CoverageModels.For(targets, out var uncharted);
         foreach (var kind in uncharted)
             error.WriteLine($"note: kind {kind} has no coverage model (only a multi-level PagingMmu is charted, as a RISC-V radix format); its accesses are not counted");
         var run = CoverageCollector.Collect(corpus.Scenarios, targets, models);
         var matrix = new CoverageMatrix(models, run.Points);
-        using (var writer = file is null ? null : new StreamWriter(file) { NewLine = "\n" })
-        {
-            var target = writer ?? output;
-            if (format == "markdown")
-                CoverageMarkdownWriter.Write(matrix, target);
-            else
-                CoverageTextWriter.Write(matrix, target);
-        }
+        Action<TextWriter> render = format == "markdown"
+            ? writer => CoverageMarkdownWriter.Write(matrix, writer)
+            : writer => CoverageTextWriter.Write(matrix, writer);
+        if (destination is null)
+            render(output);
+        else if (!destination.TryWrite(render, error))
+            return ExitCodes.FormatError;
 
         var failed = run.Results.Count(result => result.Outcome == Runner.Results.Outcome.Failed);
         if (failed > 0)

@@ -32,21 +32,20 @@ public static class ReportCommand
         if (TargetSelection.Resolve(plugins, error) is not { } targets || corpus.Broken > 0)
             return ExitCodes.FormatError;
 
-        var report = ComplianceReport.Run(corpus.Scenarios, targets, new RunOptions { Snapshots = new FileSnapshotStore(SnapshotMode.Strict) });
-        WriteTo(markdown, output, writer => ComplianceMarkdownWriter.Write(report, writer));
-        if (html is not null)
-            WriteTo(html, output, writer => ComplianceHtmlWriter.Write(report, writer));
-        return ExitCodes.Passed;
-    }
+        // Both files are opened before the run, so neither is half-done work printed and then refused.
+        var canWriteMarkdown = OutputFile.TryOpen(markdown, error, out var markdownFile);
+        var canWriteHtml = OutputFile.TryOpen(html, error, out var htmlFile);
+        if (!canWriteMarkdown || !canWriteHtml)
+            return ExitCodes.FormatError;
 
-    private static void WriteTo(string? file, TextWriter console, Action<TextWriter> write)
-    {
-        if (file is null)
-        {
-            write(console);
-            return;
-        }
-        using var writer = new StreamWriter(file) { NewLine = "\n" };
-        write(writer);
+        var report = ComplianceReport.Run(corpus.Scenarios, targets, new RunOptions { Snapshots = new FileSnapshotStore(SnapshotMode.Strict) });
+        // Files first: the console gets the markdown only once nothing can fail any more.
+        if (htmlFile is not null && !htmlFile.TryWrite(writer => ComplianceHtmlWriter.Write(report, writer), error))
+            return ExitCodes.FormatError;
+        if (markdownFile is null)
+            ComplianceMarkdownWriter.Write(report, output);
+        else if (!markdownFile.TryWrite(writer => ComplianceMarkdownWriter.Write(report, writer), error))
+            return ExitCodes.FormatError;
+        return ExitCodes.Passed;
     }
 }
