@@ -14,9 +14,9 @@ public static class CoverageCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = Corpus.PathsArgument();
-        var format = new Option<string>("--format") { Description = "text or markdown.", DefaultValueFactory = _ => "text" };
+        var format = OptionValues.RefuseOptionAsValue(new Option<string>("--format") { Description = "text or markdown.", DefaultValueFactory = _ => "text" });
         format.AcceptOnlyFromAmong("text", "markdown");
-        var file = new Option<string?>("--output", "-o") { Description = "Write the matrix to this file instead of the console." };
+        var file = OptionValues.RefuseOptionAsValue(new Option<string?>("--output", "-o") { Description = "Write the matrix to this file instead of the console." });
         var min = new Option<bool>("--min") { Description = "Exit 1 when a reachable cell is empty." };
         var plugins = TargetSelection.PluginOption();
 

@@ -17,8 +17,8 @@ public static class ReportCommand
     {
         var paths = Corpus.PathsArgument();
         var plugins = TargetSelection.PluginOption();
-        var markdown = new Option<string?>("--markdown") { Description = "Write the markdown report to this file." };
-        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report to this file." };
+        var markdown = OptionValues.RefuseOptionAsValue(new Option<string?>("--markdown") { Description = "Write the markdown report to this file." });
+        var html = OptionValues.RefuseOptionAsValue(new Option<string?>("--html") { Description = "Write a self-contained HTML report to this file." });
 
         var command = new Command("report", "Which implementation passes what: implementation x area.") { paths, plugins, markdown, html };
         command.SetAction(parse => Execute(

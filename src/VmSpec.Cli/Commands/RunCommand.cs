@@ -17,7 +17,7 @@ public static class RunCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = Corpus.PathsArgument();
-        var mmu = new Option<string?>("--mmu") { Description = "Run only on MMUs of this kind." };
+        var mmu = OptionValues.RefuseOptionAsValue(new Option<string?>("--mmu") { Description = "Run only on MMUs of this kind." });
         var stats = new Option<bool>("--stats") { Description = "Print TLB hits, misses, hit ratio, walks, PTE reads and EAT per scenario × MMU." };
         var tlbTime = new Option<double>("--tlb-time") { Description = "TLB search time for EAT, in ns.", DefaultValueFactory = _ => 1 };
         var memoryTime = new Option<double>("--mem-time") { Description = "Memory access time for EAT, in ns.", DefaultValueFactory = _ => 100 };

@@ -6,11 +6,12 @@ namespace VmSpec.Cli.Commands;
 /// <summary>The implementations a command runs on: the built-in MMUs and those of <c>--plugin</c> assemblies.</summary>
 internal static class TargetSelection
 {
-    public static Option<string[]> PluginOption() => new("--plugin")
+    /// <summary>Repeatable, one assembly each time; given without one, it is a command line error like any option's missing value.</summary>
+    public static Option<string[]> PluginOption() => OptionValues.RefuseOptionAsValue(new Option<string[]>("--plugin")
     {
         Description = "An assembly whose public IMmu types (with a constructor taking a Machine) run too; repeatable.",
-        Arity = ArgumentArity.ZeroOrMore,
-    };
+        Arity = ArgumentArity.OneOrMore,
+    });
 
     /// <summary>Built-in targets then each plug-in's, or null (after printing every reason) when a plug-in cannot be used.</summary>
     public static IReadOnlyList<MmuTarget>? Resolve(IReadOnlyList<string> plugins, TextWriter error)
