@@ -19,8 +19,8 @@ public static class RunCommand
         var paths = Corpus.PathsArgument();
         var mmu = OptionValues.RefuseOptionAsValue(new Option<string?>("--mmu") { Description = "Run only on MMUs of this kind." });
         var stats = new Option<bool>("--stats") { Description = "Print TLB hits, misses, hit ratio, walks, PTE reads and EAT per scenario × MMU." };
-        var tlbTime = new Option<double>("--tlb-time") { Description = "TLB search time for EAT, in ns.", DefaultValueFactory = _ => 1 };
-        var memoryTime = new Option<double>("--mem-time") { Description = "Memory access time for EAT, in ns.", DefaultValueFactory = _ => 100 };
+        var tlbTime = TimeOption.Create("--tlb-time", "TLB search time for EAT, in ns.", 1);
+        var memoryTime = TimeOption.Create("--mem-time", "Memory access time for EAT, in ns.", 100);
         var update = new Option<bool>("--update-snapshots") { Description = "Write missing or different snapshots instead of failing." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only failures, skips and the summary." };
         var plugins = TargetSelection.PluginOption();
