@@ -49,18 +49,6 @@ public class ReportCommandTests
         Assert.That(list.Output, Does.Contain("IdentityMmu").And.Contain("identity"));
     }
 
-    [Test]
-    public void Without_the_plug_in_its_scenarios_are_named_as_not_run_rather_than_dropped()
-    {
-        using var specs = new ScratchSpecs();
-        specs.Write("plug/identity.yaml", IdentityScenario);
-
-        var run = CliRun.Of("run", specs.Root);
-
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        Assert.That(run.Output, Does.Contain("1 scenario(s) not run: no MMU of kind identity here (load one with --plugin)"));
-    }
-
     [TestCase("missing.dll", "no such file", TestName = "A plug-in path that does not exist")]
     [TestCase("not-an-assembly.dll", "plug-in", TestName = "A file that is not an assembly")]
     public void A_plug_in_that_cannot_be_loaded_exits_2_and_says_why(string name, string message)

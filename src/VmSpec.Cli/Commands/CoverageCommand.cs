@@ -7,7 +7,8 @@ namespace VmSpec.Cli.Commands;
 /// <c>vmspec coverage PATH... [--plugin DLL]</c>: runs the scenarios on the built-in MMUs and the
 /// plug-ins' and prints, per kind, the matrix of rule × place × mode × operation computed from the
 /// accesses executed (a plug-in's kind charted with the model <see cref="CoverageModels.For"/> gives it).
-/// With <c>--min</c> it exits 1 when a reachable cell is empty or a cell that cannot occur was reached.
+/// With <c>--min</c> it exits 1 when a reachable cell is empty or a cell that cannot occur was reached;
+/// 2 is bad input, an output file it cannot write, or nothing to run.
 /// </summary>
 public static class CoverageCommand
 {
@@ -30,6 +31,8 @@ public static class CoverageCommand
     {
         var corpus = Corpus.Load(paths, error);
         if (TargetSelection.Resolve(plugins, error) is not { } targets || corpus.Broken > 0)
+            return ExitCodes.FormatError;
+        if (NothingToRun.Explain(corpus, targets, kind: null, error))
             return ExitCodes.FormatError;
         if (!OutputFile.TryOpen(file, error, out var destination))
             return ExitCodes.FormatError;

@@ -9,7 +9,8 @@ namespace VmSpec.Cli.Commands;
 /// <c>vmspec report PATH...</c>: every scenario on every implementation (built-in and
 /// <c>--plugin</c>) whose kind it names, as one implementation × area table in markdown (the
 /// console unless <c>--markdown FILE</c>) and, with <c>--html FILE</c>, a self-contained page.
-/// Failures are the report's content, not an error: it exits 0 unless the input is broken (2).
+/// Failures are the report's content, not an error: it exits 0 unless the input is broken, an output
+/// file cannot be written or nothing would run (2).
 /// </summary>
 public static class ReportCommand
 {
@@ -30,6 +31,8 @@ public static class ReportCommand
     {
         var corpus = Corpus.Load(paths, error);
         if (TargetSelection.Resolve(plugins, error) is not { } targets || corpus.Broken > 0)
+            return ExitCodes.FormatError;
+        if (NothingToRun.Explain(corpus, targets, kind: null, error))
             return ExitCodes.FormatError;
 
         // Both files are opened before the run, so neither is half-done work printed and then refused.

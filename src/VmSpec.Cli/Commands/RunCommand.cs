@@ -10,7 +10,7 @@ namespace VmSpec.Cli.Commands;
 /// <summary>
 /// <c>vmspec run PATH...</c>: every scenario under the paths on every MMU (built-in or plug-in) whose kind it
 /// lists, one line per scenario × MMU, then a summary. Exit 0 all passed, 1 a failure, 2 bad input
-/// (a scenario, a plug-in, an MMU kind or the command line).
+/// (a scenario, a plug-in, an MMU kind or the command line) or nothing to run.
 /// </summary>
 public static class RunCommand
 {
@@ -53,6 +53,9 @@ public static class RunCommand
             error.WriteLine($"error: no MMU of kind '{settings.Mmu}' (see 'vmspec list')");
             return ExitCodes.FormatError;
         }
+        // A broken file already makes the run bad input, and says so in the summary.
+        if (corpus.Broken == 0 && NothingToRun.Explain(corpus, targets, settings.Mmu, error))
+            return ExitCodes.FormatError;
 
         var runner = new ScenarioRunner(new RunOptions { Snapshots = new FileSnapshotStore(settings.Snapshots) });
         var results = new List<ScenarioResult>();
