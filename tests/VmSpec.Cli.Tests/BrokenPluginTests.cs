@@ -17,7 +17,7 @@ public class BrokenPluginTests
     public void Every_command_refuses_the_plug_in_and_names_each_broken_mmu(string command)
     {
         using var specs = new ScratchSpecs();
-        specs.Write("sv39/one.yaml", "description: d\nmmu: [sv39]\nsteps:\n  - map: { va: 0x1000, pa: 0x8020_1000, perm: r }\n  - read: 0x1000\n");
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
         string[] args = command == "list" ? [command, "--plugin", Plugin] : [command, specs.Root, "--plugin", Plugin];
 
         var run = CliRun.Of(args);

@@ -6,8 +6,6 @@ namespace VmSpec.Cli.Tests;
 /// </summary>
 public class CommandLineTests
 {
-    private const string OneScenario = "description: d\nmmu: [sv39]\nsteps:\n  - map: { va: 0x1000, pa: 0x8020_1000, perm: r }\n  - read: 0x1000\n";
-
     [TestCase("run")]
     [TestCase("coverage")]
     [TestCase("report")]
@@ -35,7 +33,7 @@ public class CommandLineTests
     public void An_option_without_its_value_exits_2(string command, string option)
     {
         using var specs = new ScratchSpecs();
-        specs.Write("sv39/one.yaml", OneScenario);
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
         string[] args = command == "list" ? [command, option] : [command, specs.Root, option];
 
         var run = CliRun.Of(args);
@@ -55,7 +53,7 @@ public class CommandLineTests
     public void An_option_followed_by_another_option_has_no_value(string command, string option, string next)
     {
         using var specs = new ScratchSpecs();
-        specs.Write("sv39/one.yaml", OneScenario);
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
         string[] args = next == "--markdown" ? [command, specs.Root, option, next, Path.Combine(specs.Root, "x.md")] : [command, specs.Root, option, next];
 
         var run = CliRun.Of(args);

@@ -6,8 +6,6 @@ namespace VmSpec.Cli.Tests;
 /// </summary>
 public class NothingToRunTests
 {
-    private const string Sv39Scenario = "description: d\nmmu: [sv39]\nsteps:\n  - map: { va: 0x1000, pa: 0x8020_1000, perm: r }\n  - read: 0x1000\n";
-
     private const string IdentityScenario = "description: d\nmmu: [identity]\nsteps:\n  - read: 0x8000_1000\n";
 
     [TestCase("run")]
@@ -27,7 +25,7 @@ public class NothingToRunTests
     public void A_kind_no_scenario_lists_runs_nothing_and_exits_2()
     {
         using var specs = new ScratchSpecs();
-        specs.Write("sv39/one.yaml", Sv39Scenario);
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
 
         var run = CliRun.Of("run", specs.Root, "--mmu", "segmentation");
 
@@ -57,7 +55,7 @@ public class NothingToRunTests
     {
         using var specs = new ScratchSpecs();
         specs.Write("plug/identity.yaml", IdentityScenario);
-        specs.Write("sv39/one.yaml", Sv39Scenario);
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
 
         var run = CliRun.Of("run", specs.Root);
 

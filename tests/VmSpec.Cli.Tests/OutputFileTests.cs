@@ -6,15 +6,13 @@ namespace VmSpec.Cli.Tests;
 /// </summary>
 public class OutputFileTests
 {
-    private const string OneScenario = "description: d\nmmu: [sv39]\nsteps:\n  - map: { va: 0x1000, pa: 0x8020_1000, perm: r }\n  - read: 0x1000\n";
-
     [TestCase("coverage", "--output")]
     [TestCase("report", "--markdown")]
     [TestCase("report", "--html")]
     public void A_file_in_a_folder_that_does_not_exist_is_refused(string command, string option)
     {
         using var specs = new ScratchSpecs();
-        specs.Write("sv39/one.yaml", OneScenario);
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
         var file = Path.Combine(specs.Root, "no-such-folder", "out.txt");
 
         var run = CliRun.Of(command, specs.Root, option, file);
@@ -28,7 +26,7 @@ public class OutputFileTests
     public void A_folder_is_refused(string command, string option)
     {
         using var specs = new ScratchSpecs();
-        specs.Write("sv39/one.yaml", OneScenario);
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
 
         var run = CliRun.Of(command, specs.Root, option, specs.Root);
 
@@ -41,7 +39,7 @@ public class OutputFileTests
     {
         Assume.That(File.Exists("/dev/full"), "a device that is always full (Linux)");
         using var specs = new ScratchSpecs();
-        specs.Write("sv39/one.yaml", OneScenario);
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
 
         var run = CliRun.Of(command, specs.Root, option, "/dev/full");
 
