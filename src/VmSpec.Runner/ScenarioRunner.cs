@@ -1,6 +1,5 @@
 using VmSpec.Core;
 using VmSpec.Core.Mmu;
-using VmSpec.Core.Paging;
 using VmSpec.Runner.Execution;
 using VmSpec.Runner.Results;
 using VmSpec.Runner.Targets;
@@ -55,19 +54,39 @@ public sealed class ScenarioRunner(RunOptions? options = null)
                 return Failed(scenario, target, $"{Location(scenario, step.Span)}: {failure}", stepsRun, context.Mmu);
         }
 
-        return new ScenarioResult(scenario, target, Outcome.Passed, null, stepsRun, Snapshot(context.Mmu));
+        if (!TrySnapshot(context.Mmu, target, out var counters, out var problem))
+            return Failed(scenario, target, $"{Location(scenario, default)}: {problem}", stepsRun, null);
+        return new ScenarioResult(scenario, target, Outcome.Passed, null, stepsRun, counters);
     }
 
     /// <summary><c>specs/sv39/x.yaml(12,5)</c>: where editors and CI logs can jump to.</summary>
     public static string Location(Scenario scenario, SourceSpan span) =>
         $"{scenario.FilePath}({Math.Max(span.Line, 1)},{Math.Max(span.Column, 1)})";
 
-    private static ScenarioResult Failed(Scenario scenario, MmuTarget target, string message, int stepsRun, IMmu? mmu) =>
-        new(scenario, target, Outcome.Failed, message, stepsRun, mmu is null ? default : Snapshot(mmu));
-
-    private static CounterSnapshot Snapshot(IMmu mmu)
+    /// <summary>A failed run keeps its own message; counters it cannot read are left at zero.</summary>
+    private static ScenarioResult Failed(Scenario scenario, MmuTarget target, string message, int stepsRun, IMmu? mmu)
     {
-        var counters = mmu.Counters;
-        return new CounterSnapshot(counters.TlbHits, counters.TlbMisses, counters.Walks, counters.PteReads, (mmu as IPagingMmu)?.Levels ?? 0);
+        var counters = default(CounterSnapshot);
+        if (mmu is not null)
+            TrySnapshot(mmu, target, out counters, out _);
+        return new(scenario, target, Outcome.Failed, message, stepsRun, counters);
+    }
+
+    /// <summary>The counters are the implementation's code too, read after the last step: one that throws fails the run.</summary>
+    private static bool TrySnapshot(IMmu mmu, MmuTarget target, out CounterSnapshot snapshot, out string? problem)
+    {
+        try
+        {
+            var counters = mmu.Counters;
+            snapshot = new CounterSnapshot(counters.TlbHits, counters.TlbMisses, counters.Walks, counters.PteReads, target.Levels);
+            problem = null;
+            return true;
+        }
+        catch (Exception exception)
+        {
+            snapshot = default;
+            problem = $"reading {target.Name}'s counters threw {exception.GetType().Name}: {exception.Message}";
+            return false;
+        }
     }
 }

@@ -107,7 +107,7 @@ public class CoverageCommandTests
     public void Markdown_goes_to_the_output_file()
     {
         using var specs = new ScratchSpecs();
-        specs.Write("sv39/one.yaml", "description: d\nmmu: [sv39]\nsteps:\n  - map: { va: 0x1000, pa: 0x8020_1000, perm: r }\n  - read: 0x1000\n");
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
         var file = Path.Combine(specs.Root, "coverage.md");
 
         var run = CliRun.Of("coverage", specs.Root, "--format", "markdown", "--output", file);

@@ -149,6 +149,34 @@ public class RunCommandTests
         Assert.That(run.Output, Does.Contain("tlb-hits 1, tlb-misses 1, α 0.500, walks 1, pte-reads 3, EAT 251 ns"), run.ToString());
     }
 
+    [TestCase("--tlb-time", "-5")]
+    [TestCase("--mem-time", "-100")]
+    [TestCase("--tlb-time", "NaN")]
+    [TestCase("--mem-time", "Infinity")]
+    public void A_time_that_is_negative_or_not_a_finite_number_exits_2(string option, string value)
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/megapage.yaml", ReadThroughMegapage);
+
+        var run = CliRun.Of("run", specs.Root, "--stats", option, value);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain($"{option} must be a time in ns, zero or more, not {value}"));
+        Assert.That(run.Output, Does.Not.Contain(" ns (TLB "));
+    }
+
+    [Test]
+    public void A_time_of_zero_is_a_time()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/megapage.yaml", ReadThroughMegapage);
+
+        var run = CliRun.Of("run", specs.Root, "--stats", "--tlb-time", "0");
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
+        Assert.That(run.Output, Does.Contain("(TLB 0 ns, mem 100 ns, L 3)"));
+    }
+
     [Test]
     public void Mmu_option_restricts_the_run_to_one_kind()
     {

@@ -8,7 +8,7 @@ namespace VmSpec.Cli.Commands;
 /// The scenarios under the paths a command was given. Every problem (a missing path, a format
 /// error) is printed to the error writer in compiler form, and counted: commands exit 2 on any.
 /// </summary>
-internal sealed record Corpus(IReadOnlyList<Scenario> Scenarios, int Broken)
+internal sealed record Corpus(IReadOnlyList<string> Paths, IReadOnlyList<Scenario> Scenarios, int Broken)
 {
     /// <summary>
     /// The <c>paths</c> argument of a command that reads scenarios. A token shaped like an option
@@ -37,6 +37,6 @@ internal sealed record Corpus(IReadOnlyList<Scenario> Scenarios, int Broken)
             error.WriteLine(diagnostic);
 
         var scenarios = loaded.Select(file => file.Scenario).OfType<Scenario>().ToList();
-        return new Corpus(scenarios, loaded.Count(file => file.HasErrors) + missing.Count);
+        return new Corpus(paths, scenarios, loaded.Count(file => file.HasErrors) + missing.Count);
     }
 }

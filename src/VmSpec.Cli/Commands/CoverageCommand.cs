@@ -7,16 +7,17 @@ namespace VmSpec.Cli.Commands;
 /// <c>vmspec coverage PATH... [--plugin DLL]</c>: runs the scenarios on the built-in MMUs and the
 /// plug-ins' and prints, per kind, the matrix of rule × place × mode × operation computed from the
 /// accesses executed (a plug-in's kind charted with the model <see cref="CoverageModels.For"/> gives it).
-/// With <c>--min</c> it exits 1 when a reachable cell is empty or a cell that cannot occur was reached.
+/// With <c>--min</c> it exits 1 when a reachable cell is empty or a cell that cannot occur was reached;
+/// 2 is bad input, an output file it cannot write, or nothing to run.
 /// </summary>
 public static class CoverageCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = Corpus.PathsArgument();
-        var format = new Option<string>("--format") { Description = "text or markdown.", DefaultValueFactory = _ => "text" };
+        var format = OptionValues.RefuseOptionAsValue(new Option<string>("--format") { Description = "text or markdown.", DefaultValueFactory = _ => "text" });
         format.AcceptOnlyFromAmong("text", "markdown");
-        var file = new Option<string?>("--output", "-o") { Description = "Write the matrix to this file instead of the console." };
+        var file = OptionValues.RefuseOptionAsValue(new Option<string?>("--output", "-o") { Description = "Write the matrix to this file instead of the console." });
         var min = new Option<bool>("--min") { Description = "Exit 1 when a reachable cell is empty." };
         var plugins = TargetSelection.PluginOption();
 
@@ -31,20 +32,23 @@ public static class CoverageCommand
         var corpus = Corpus.Load(paths, error);
         if (TargetSelection.Resolve(plugins, error) is not { } targets || corpus.Broken > 0)
             return ExitCodes.FormatError;
+        if (NothingToRun.Explain(corpus, targets, kind: null, error))
+            return ExitCodes.FormatError;
+        if (!OutputFile.TryOpen(file, error, out var destination))
+            return ExitCodes.FormatError;
 
         var models = CoverageModels.For(targets, out var uncharted);
         foreach (var kind in uncharted)
             error.WriteLine($"note: kind {kind} has no coverage model (only a multi-level PagingMmu is charted, as a RISC-V radix format); its accesses are not counted");
         var run = CoverageCollector.Collect(corpus.Scenarios, targets, models);
         var matrix = new CoverageMatrix(models, run.Points);
-        using (var writer = file is null ? null : new StreamWriter(file) { NewLine = "\n" })
-        {
-            var target = writer ?? output;
-            if (format == "markdown")
-                CoverageMarkdownWriter.Write(matrix, target);
-            else
-                CoverageTextWriter.Write(matrix, target);
-        }
+        Action<TextWriter> render = format == "markdown"
+            ? writer => CoverageMarkdownWriter.Write(matrix, writer)
+            : writer => CoverageTextWriter.Write(matrix, writer);
+        if (destination is null)
+            render(output);
+        else if (!destination.TryWrite(render, error))
+            return ExitCodes.FormatError;
 
         var failed = run.Results.Count(result => result.Outcome == Runner.Results.Outcome.Failed);
         if (failed > 0)

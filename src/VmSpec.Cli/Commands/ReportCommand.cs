@@ -9,7 +9,8 @@ namespace VmSpec.Cli.Commands;
 /// <c>vmspec report PATH...</c>: every scenario on every implementation (built-in and
 /// <c>--plugin</c>) whose kind it names, as one implementation × area table in markdown (the
 /// console unless <c>--markdown FILE</c>) and, with <c>--html FILE</c>, a self-contained page.
-/// Failures are the report's content, not an error: it exits 0 unless the input is broken (2).
+/// Failures are the report's content, not an error: it exits 0 unless the input is broken, an output
+/// file cannot be written or nothing would run (2).
 /// </summary>
 public static class ReportCommand
 {
@@ -17,8 +18,8 @@ public static class ReportCommand
     {
         var paths = Corpus.PathsArgument();
         var plugins = TargetSelection.PluginOption();
-        var markdown = new Option<string?>("--markdown") { Description = "Write the markdown report to this file." };
-        var html = new Option<string?>("--html") { Description = "Write a self-contained HTML report to this file." };
+        var markdown = OptionValues.RefuseOptionAsValue(new Option<string?>("--markdown") { Description = "Write the markdown report to this file." });
+        var html = OptionValues.RefuseOptionAsValue(new Option<string?>("--html") { Description = "Write a self-contained HTML report to this file." });
 
         var command = new Command("report", "Which implementation passes what: implementation x area.") { paths, plugins, markdown, html };
         command.SetAction(parse => Execute(
@@ -31,22 +32,23 @@ public static class ReportCommand
         var corpus = Corpus.Load(paths, error);
         if (TargetSelection.Resolve(plugins, error) is not { } targets || corpus.Broken > 0)
             return ExitCodes.FormatError;
+        if (NothingToRun.Explain(corpus, targets, kind: null, error))
+            return ExitCodes.FormatError;
+
+        // Both files are opened before the run, so neither is half-done work printed and then refused.
+        var canWriteMarkdown = OutputFile.TryOpen(markdown, error, out var markdownFile);
+        var canWriteHtml = OutputFile.TryOpen(html, error, out var htmlFile);
+        if (!canWriteMarkdown || !canWriteHtml)
+            return ExitCodes.FormatError;
 
         var report = ComplianceReport.Run(corpus.Scenarios, targets, new RunOptions { Snapshots = new FileSnapshotStore(SnapshotMode.Strict) });
-        WriteTo(markdown, output, writer => ComplianceMarkdownWriter.Write(report, writer));
-        if (html is not null)
-            WriteTo(html, output, writer => ComplianceHtmlWriter.Write(report, writer));
+        // Files first: the console gets the markdown only once nothing can fail any more.
+        if (htmlFile is not null && !htmlFile.TryWrite(writer => ComplianceHtmlWriter.Write(report, writer), error))
+            return ExitCodes.FormatError;
+        if (markdownFile is null)
+            ComplianceMarkdownWriter.Write(report, output);
+        else if (!markdownFile.TryWrite(writer => ComplianceMarkdownWriter.Write(report, writer), error))
+            return ExitCodes.FormatError;
         return ExitCodes.Passed;
-    }
-
-    private static void WriteTo(string? file, TextWriter console, Action<TextWriter> write)
-    {
-        if (file is null)
-        {
-            write(console);
-            return;
-        }
-        using var writer = new StreamWriter(file) { NewLine = "\n" };
-        write(writer);
     }
 }

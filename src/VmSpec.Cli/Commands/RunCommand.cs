@@ -10,17 +10,17 @@ namespace VmSpec.Cli.Commands;
 /// <summary>
 /// <c>vmspec run PATH...</c>: every scenario under the paths on every MMU (built-in or plug-in) whose kind it
 /// lists, one line per scenario × MMU, then a summary. Exit 0 all passed, 1 a failure, 2 bad input
-/// (a scenario, a plug-in, an MMU kind or the command line).
+/// (a scenario, a plug-in, an MMU kind or the command line) or nothing to run.
 /// </summary>
 public static class RunCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = Corpus.PathsArgument();
-        var mmu = new Option<string?>("--mmu") { Description = "Run only on MMUs of this kind." };
+        var mmu = OptionValues.RefuseOptionAsValue(new Option<string?>("--mmu") { Description = "Run only on MMUs of this kind." });
         var stats = new Option<bool>("--stats") { Description = "Print TLB hits, misses, hit ratio, walks, PTE reads and EAT per scenario × MMU." };
-        var tlbTime = new Option<double>("--tlb-time") { Description = "TLB search time for EAT, in ns.", DefaultValueFactory = _ => 1 };
-        var memoryTime = new Option<double>("--mem-time") { Description = "Memory access time for EAT, in ns.", DefaultValueFactory = _ => 100 };
+        var tlbTime = TimeOption.Create("--tlb-time", "TLB search time for EAT, in ns.", 1);
+        var memoryTime = TimeOption.Create("--mem-time", "Memory access time for EAT, in ns.", 100);
         var update = new Option<bool>("--update-snapshots") { Description = "Write missing or different snapshots instead of failing." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only failures, skips and the summary." };
         var plugins = TargetSelection.PluginOption();
@@ -53,6 +53,9 @@ public static class RunCommand
             error.WriteLine($"error: no MMU of kind '{settings.Mmu}' (see 'vmspec list')");
             return ExitCodes.FormatError;
         }
+        // A broken file already makes the run bad input, and says so in the summary.
+        if (corpus.Broken == 0 && NothingToRun.Explain(corpus, targets, settings.Mmu, error))
+            return ExitCodes.FormatError;
 
         var runner = new ScenarioRunner(new RunOptions { Snapshots = new FileSnapshotStore(settings.Snapshots) });
         var results = new List<ScenarioResult>();

@@ -6,25 +6,30 @@ namespace VmSpec.Cli.Commands;
 /// <summary>The implementations a command runs on: the built-in MMUs and those of <c>--plugin</c> assemblies.</summary>
 internal static class TargetSelection
 {
-    public static Option<string[]> PluginOption() => new("--plugin")
+    /// <summary>Repeatable, one assembly each time; given without one, it is a command line error like any option's missing value.</summary>
+    public static Option<string[]> PluginOption() => OptionValues.RefuseOptionAsValue(new Option<string[]>("--plugin")
     {
         Description = "An assembly whose public IMmu types (with a constructor taking a Machine) run too; repeatable.",
-        Arity = ArgumentArity.ZeroOrMore,
-    };
+        Arity = ArgumentArity.OneOrMore,
+    });
 
-    /// <summary>Built-in targets then each plug-in's, or null (after printing why) when a plug-in cannot be used.</summary>
+    /// <summary>Built-in targets then each plug-in's, or null (after printing every reason) when a plug-in cannot be used.</summary>
     public static IReadOnlyList<MmuTarget>? Resolve(IReadOnlyList<string> plugins, TextWriter error)
     {
         var targets = new List<MmuTarget>(BuiltInTargets.All);
+        var refused = false;
         foreach (var plugin in plugins)
         {
-            if (!PluginTargets.TryLoad(plugin, out var loaded, out var problem))
+            if (!PluginTargets.TryLoad(plugin, out var loaded, out var problems))
             {
-                error.WriteLine($"error: {problem}");
-                return null;
+                foreach (var problem in problems)
+                    error.WriteLine($"error: {problem}");
+                refused = true;
             }
             targets.AddRange(loaded);
         }
+        if (refused)
+            return null;
 
         var clash = targets.GroupBy(target => target.Name).FirstOrDefault(group => group.Count() > 1);
         if (clash is not null)

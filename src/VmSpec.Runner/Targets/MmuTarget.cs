@@ -1,11 +1,13 @@
+using System.Reflection;
 using VmSpec.Core;
 using VmSpec.Core.Mmu;
 
 namespace VmSpec.Runner.Targets;
 
 /// <summary>
-/// An implementation scenarios can run on: a name for reports, its kind and features, and how to
-/// build one over a fresh machine. Kind and features are read once from a probe instance.
+/// An implementation scenarios can run on: a name for reports, what it says of itself (kind,
+/// features, levels), and how to build one over a fresh machine. What it says is read once, from a
+/// probe instance (<see cref="MmuProbe"/>); one that cannot say it throws <see cref="MmuProbeException"/>.
 /// </summary>
 public sealed class MmuTarget
 {
@@ -15,10 +17,11 @@ public sealed class MmuTarget
     {
         Name = name;
         _create = create;
-        var probe = create(new Machine());
+        var probe = MmuProbe.Of(name, create);
         Kind = probe.Kind;
         Features = probe.Features;
-        ImplementationType = probe.GetType();
+        Levels = probe.Levels;
+        ImplementationType = probe.ImplementationType;
     }
 
     public string Name { get; }
@@ -26,6 +29,9 @@ public sealed class MmuTarget
     public string Kind { get; }
 
     public IReadOnlySet<string> Features { get; }
+
+    /// <summary>The table levels a TLB miss reads at most, for a paging MMU; 0 for any other.</summary>
+    public int Levels { get; }
 
     public Type ImplementationType { get; }
 
@@ -36,7 +42,8 @@ public sealed class MmuTarget
     {
         if (!typeof(IMmu).IsAssignableFrom(type) || type.GetConstructor([typeof(Machine)]) is not { } constructor)
             throw new ArgumentException($"{type.FullName} must implement IMmu and have a public constructor taking a Machine.", nameof(type));
-        return new MmuTarget(name ?? type.Name, machine => (IMmu)constructor.Invoke([machine]));
+        // Unwrapped, a constructor's exception reads as its own message, not "thrown by the target of an invocation".
+        return new MmuTarget(name ?? type.Name, machine => (IMmu)constructor.Invoke(BindingFlags.DoNotWrapExceptions, null, [machine], null));
     }
 
     public override string ToString() => Name == Kind ? Name : $"{Name} ({Kind})";

@@ -7,34 +7,62 @@ namespace VmSpec.Runner.Targets;
 /// <summary>
 /// MMUs from an assembly built outside this repository: every public, non-abstract type that
 /// implements <see cref="IMmu"/> and has a public constructor taking a <see cref="Machine"/>
-/// becomes a target named after the type. Nothing here throws for a bad plug-in; it says why.
+/// becomes a target named after the type. Nothing here throws for a bad plug-in; it says why,
+/// once for each type that cannot be used, so its author sees every problem in one go.
 /// </summary>
 public static class PluginTargets
 {
-    public static bool TryLoad(string assemblyPath, out IReadOnlyList<MmuTarget> targets, out string? error)
+    public static bool TryLoad(string assemblyPath, out IReadOnlyList<MmuTarget> targets, out IReadOnlyList<string> problems)
     {
         targets = [];
+        if (!TryFindTypes(assemblyPath, out var types, out var problem))
+        {
+            problems = [$"plug-in {assemblyPath}: {problem}"];
+            return false;
+        }
+
+        var loaded = new List<MmuTarget>();
+        var refused = new List<string>();
+        foreach (var type in types)
+        {
+            try
+            {
+                loaded.Add(MmuTarget.FromType(type));
+            }
+            catch (MmuProbeException exception)
+            {
+                refused.Add($"plug-in {assemblyPath}: {exception.Message}");
+            }
+        }
+
+        targets = loaded;
+        problems = refused;
+        return refused.Count == 0;
+    }
+
+    private static bool TryFindTypes(string assemblyPath, out IReadOnlyList<Type> types, out string? problem)
+    {
+        types = [];
         var path = Path.GetFullPath(assemblyPath);
         if (!File.Exists(path))
         {
-            error = $"plug-in {assemblyPath}: no such file";
+            problem = "no such file";
             return false;
         }
 
         try
         {
-            var assembly = new PluginLoadContext(path).LoadFromAssemblyPath(path);
-            targets = MmuTypes(assembly).Select(type => MmuTarget.FromType(type)).ToList();
+            types = MmuTypes(new PluginLoadContext(path).LoadFromAssemblyPath(path)).ToList();
         }
         catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or FileNotFoundException
-                                           or ReflectionTypeLoadException or TargetInvocationException or ArgumentException)
+                                           or ReflectionTypeLoadException or TypeLoadException)
         {
-            error = $"plug-in {assemblyPath}: {(exception.InnerException ?? exception).Message}";
+            problem = (exception.InnerException ?? exception).Message;
             return false;
         }
 
-        error = targets.Count == 0 ? $"plug-in {assemblyPath}: no public IMmu type with a constructor taking a Machine" : null;
-        return error is null;
+        problem = types.Count == 0 ? "no public IMmu type with a constructor taking a Machine" : null;
+        return problem is null;
     }
 
     private static IEnumerable<Type> MmuTypes(Assembly assembly) =>

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using VmSpec.Core.Paging;
+using VmSpec.Reports.Compliance;
+using VmSpec.Runner.Targets;
+
+namespace VmSpec.Reports.Tests.Compliance;
+
+/// <summary>
+/// The markdown table stays a table whatever it holds: every row has as many cells as the header
+/// and the separator, with no area, and with a <c>|</c> (or a backslash) in an area folder or an implementation's name.
+/// </summary>
+public class ComplianceMarkdownTableTests
+{
+    private const string Passing = """
+        description: a mapped page translates
+        mmu: [sv39]
+        steps:
+          - map: { va: 0x1000, pa: 0x8020_1000, perm: r }
+          - read: 0x1000
+            expect: { pa: 0x8020_1000 }
+        """;
+
+    [Test]
+    public void A_report_without_areas_has_a_header_of_as_many_cells_as_its_separator()
+    {
+        var report = ComplianceReport.From([new Implementation("sv39", "sv39")], []);
+
+        var table = TableOf(report);
+
+        Assert.That(table, Is.EqualTo(new[] { "| implementation | kind | total |", "|---|---|--:|", "| sv39 | sv39 | — |" }));
+    }
+
+    [Test]
+    public void A_pipe_in_an_area_or_a_name_is_escaped_and_every_row_keeps_the_header_s_cells()
+    {
+        var scenario = InlineScenarios.Parse("odd|area", "passing", Passing);
+        var target = new MmuTarget(@"sv39\|mine", machine => new Sv39Mmu(machine));
+
+        var table = TableOf(ComplianceReport.Run([scenario], [target]));
+
+        Assert.That(table[0], Is.EqualTo(@"| implementation | kind | odd\|area | total |"));
+        Assert.That(table[2], Is.EqualTo(@"| sv39\\\|mine | sv39 | 1 / 0 / 0 | 1 / 0 / 0 |"), "the name's own backslash is kept, then its pipe escaped");
+        Assert.That(table.Select(CellCount), Is.All.EqualTo(4), string.Join("\n", table));
+    }
+
+    private static string[] TableOf(ComplianceReport report)
+    {
+        var text = new StringWriter();
+        ComplianceMarkdownWriter.Write(report, text);
+        return text.ToString().ReplaceLineEndings("\n").Split('\n').Where(line => line.StartsWith('|')).ToArray();
+    }
+
+    /// <summary>Cells between the outer pipes, splitting only at pipes markdown does not read as escaped.</summary>
+    private static int CellCount(string row) => Regex.Split(row.Trim(), @"(?<!\\)\|").Length - 2;
+}
