@@ -46,7 +46,7 @@ public class ComplianceAgreementTests
         from fixture in typeof(ComplianceAgreementTests).Assembly.GetTypes()
         where fixture.Namespace == "VmSpec.Conformance.Specs"
         from method in fixture.GetMethods()
-        let data = fixture.GetField(method.Name + "Data", BindingFlags.NonPublic | BindingFlags.Static)
+        let data = fixture.GetField(method.Name + "_Data", BindingFlags.NonPublic | BindingFlags.Static)
         where data is not null
         from testCase in method.GetCustomAttributes<TestCaseAttribute>()
         select ((Scenario)data.GetValue(null)!, (string)testCase.Arguments[0]!);
