@@ -112,6 +112,20 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void Diagnostics_come_in_line_and_column_order_with_ties_kept_in_report_order()
+    {
+        // The top level is read before the steps, so the tags error on line 3 is found before the
+        // step errors on line 2, and a map reads its va before its perm; description and mmu are
+        // both missing at (1,1).
+        var yaml = "steps:\n  - map: { perm: rwr, va: 0xZZ }\ntags: [\"a b\"]\n";
+        var diagnostics = Yaml.Parse(yaml).Diagnostics;
+        Assert.That(diagnostics.Select(d => (d.Id, d.Line, d.Column, d.Message.Contains("'mmu'"))), Is.EqualTo(new[]
+        {
+            ("VMS0005", 1, 1, false), ("VMS0005", 1, 1, true), ("VMS0014", 2, 18, false), ("VMS0006", 2, 27, false), ("VMS0033", 3, 8, false),
+        }));
+    }
+
+    [Test]
     public void Empty_file_is_a_diagnostic_at_the_start()
     {
         var diagnostic = Yaml.Parse("# only a comment\n").Diagnostics.Single();

@@ -41,8 +41,7 @@ namespace VmSpec.Scenarios
                 context.Report(DiagnosticCatalog.WrongNodeKind, SourceSpan.Start, "A scenario", "a mapping with description, mmu and steps", "nothing");
             }
             var scenario = root is null ? null : ReadScenario(path, root, context);
-            var diagnostics = new EquatableArray<ScenarioDiagnostic>(new List<ScenarioDiagnostic>(context.Diagnostics).ToArray());
-            return new ParseResult(context.HasErrors ? null : scenario, diagnostics);
+            return new ParseResult(context.HasErrors ? null : scenario, new EquatableArray<ScenarioDiagnostic>(context.InFileOrder()));
         }
 
         private static Scenario? ReadScenario(string path, YamlNode root, ParseContext context)
