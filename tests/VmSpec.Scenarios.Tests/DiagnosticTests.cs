@@ -58,6 +58,7 @@ public class DiagnosticTests
         yield return Case("VMS0041", "description: d\nmmu: [sv39]\nmemory: { base: 0xFF_FFFF_FFFF_F000, size: 8KiB }\nsteps:\n" + Read, 3, 9, "goes beyond 56-bit physical addresses");
         yield return Case("VMS0042", "description: d\nmmu: [single-level]\npaging: { va-bits: 40 }\nsteps:\n" + Read, 3, 20, "needs 2147483648 bytes", "16777216 bytes of RAM");
         yield return Case("VMS0043", H + Read + "---\ndescription: e\n", 5, 1, "one YAML document");
+        yield return Case("VMS0045", H + "  - snapshot: after\n" + Read + "  - snapshot: after\n", 6, 15, "'after' is already taken on line 4");
     }
 
     [TestCaseSource(nameof(Cases))]

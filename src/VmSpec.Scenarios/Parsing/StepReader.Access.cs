@@ -1,8 +1,15 @@
+using System;
+using System.Collections.Generic;
+
 namespace VmSpec.Scenarios.Parsing
 {
     // Accesses, data moves and observations.
     internal sealed partial class StepReader
     {
+        // A label names its snapshot file, so two snapshots with one label would be compared with one
+        // file, and the scenario could never pass. Each label maps to the line that took it.
+        private readonly Dictionary<string, int> snapshotLabels = new Dictionary<string, int>(StringComparer.Ordinal);
+
         private Step? Access(SourceSpan span, YamlNode value, YamlNode? expect)
         {
             if (Arguments(value, "access", "va", "address", "op", "mode", "sum", "mxr") is not MappingView args) return null;
@@ -93,6 +100,12 @@ namespace VmSpec.Scenarios.Parsing
                 context.Report(DiagnosticCatalog.InvalidSnapshotLabel, label.Span, label.Value);
                 return null;
             }
+            if (snapshotLabels.TryGetValue(label.Value, out int firstLine))
+            {
+                context.Report(DiagnosticCatalog.RepeatedSnapshotLabel, label.Span, label.Value, firstLine);
+                return null;
+            }
+            snapshotLabels.Add(label.Value, label.Span.Line);
             return new SnapshotStep(span, label.Value);
         }
 
