@@ -65,12 +65,14 @@ namespace VmSpec.Scenarios
             var memory = settings.Memory(top["memory"]);
             var paging = settings.Paging(top["paging"], out var vaBitsNode);
             bool memoryAndPagingValid = context.Diagnostics.Count == before;
+            before = context.Diagnostics.Count;
             var segmentation = settings.Segmentation(top["segmentation"]);
+            bool segmentationValid = context.Diagnostics.Count == before;
             var sv39 = settings.Sv39(top["sv39"]);
             var tlb = settings.Tlb(top["tlb"]);
             var kernel = settings.Kernel(top["kernel"]);
 
-            var shape = new ScenarioShape(mmu.ToArray(), paging, segmentation);
+            var shape = new ScenarioShape(mmu.ToArray(), paging, segmentation, segmentationValid);
             // Only a valid paging section is worth checking against RAM; otherwise the error is already told.
             if (shape.HasSingleLevel && memoryAndPagingValid)
             {

@@ -21,8 +21,8 @@ namespace VmSpec.Scenarios.Parsing
             else
             {
                 address = args.Has("va")
-                    ? values.Address(args["va"], "va", AddressForms.Virtual)
-                    : values.Address(args["address"], "address", AddressForms.Number | AddressForms.Segmented);
+                    ? Translated(args["va"], "va", AddressForms.Virtual, "\"SEL:OFFSET\", given as 'address'")
+                    : Translated(args["address"], "address", AddressForms.Number | AddressForms.Segmented, "\"SEL:OFFSET\"");
             }
             var op = values.Choice(values.Require(args, "op"), "op", Vocabulary.Ops);
             var mode = args.Has("mode") ? values.Choice(args["mode"], "mode", Vocabulary.Modes) : PrivilegeMode.User;
@@ -36,7 +36,7 @@ namespace VmSpec.Scenarios.Parsing
         /// <summary><c>read: ADDR</c> and friends: an access in user mode with the scenario's sum/mxr.</summary>
         private Step? Shorthand(SourceSpan span, YamlNode value, AccessOp op, string action, YamlNode? expect)
         {
-            var address = values.Address(value, action, AddressForms.Any);
+            var address = Translated(value, action, AddressForms.Any, "\"SEL:OFFSET\"");
             var expectation = expects.Access(expect, action);
             return address is null ? null : new AccessStep(span, address, op, PrivilegeMode.User, null, null, expectation);
         }
@@ -44,7 +44,7 @@ namespace VmSpec.Scenarios.Parsing
         private Step? Load(SourceSpan span, YamlNode value, YamlNode? expect)
         {
             if (Arguments(value, "load", "va", "size", "pid") is not MappingView args) return null;
-            var va = values.Address(values.Require(args, "va"), "va", AddressForms.Any);
+            var va = DataAddress(args);
             var size = AccessSize(args["size"]);
             var pid = values.Pid(args["pid"], "pid");
             CheckKernelData(args, pid, "load");
@@ -55,7 +55,7 @@ namespace VmSpec.Scenarios.Parsing
         private Step? Store(SourceSpan span, YamlNode value, YamlNode? expect)
         {
             if (Arguments(value, "store", "va", "size", "value", "pid") is not MappingView args) return null;
-            var va = values.Address(values.Require(args, "va"), "va", AddressForms.Any);
+            var va = DataAddress(args);
             var size = AccessSize(args["size"]);
             var data = values.Number(values.Require(args, "value"), "value");
             var pid = values.Pid(args["pid"], "pid");
@@ -69,6 +69,25 @@ namespace VmSpec.Scenarios.Parsing
             return va is null || size is null || data is null || (args.Has("pid") && pid is null)
                 ? null
                 : new StoreStep(span, va, size.Value, data.Value, pid, expectation);
+        }
+
+        /// <summary>
+        /// The address an access translates. On segmentation alone in explicit mode it must be
+        /// "SEL:OFFSET": the machine takes the selector from it, and no other kind reads a plain address.
+        /// </summary>
+        private AddressExpr? Translated(YamlNode? node, string key, AddressForms forms, string segmentedForm)
+        {
+            var address = values.Address(node, key, forms);
+            if (address is null || address is SegmentedAddress || !shape.RequiresSegmentedAddress) return address;
+            context.Report(DiagnosticCatalog.InvalidAddress, node!.Span, ((YamlScalar)node).Value, key, segmentedForm + ": in segmentation mode explicit a plain address names no segment");
+            return null;
+        }
+
+        /// <summary>With a pid the kernel translates the address through its page tables, where a plain address is right.</summary>
+        private AddressExpr? DataAddress(MappingView args)
+        {
+            var node = values.Require(args, "va");
+            return args.Has("pid") ? values.Address(node, "va", AddressForms.Any) : Translated(node, "va", AddressForms.Any, "\"SEL:OFFSET\"");
         }
 
         /// <summary>A load or store with a pid goes through the kernel, which exists only on paging kinds.</summary>
