@@ -11,8 +11,8 @@ public class DiagnosticTests
 
     private static IEnumerable<TestCaseData> Cases()
     {
-        TestCaseData Case(string id, string yaml, int line, int column, params string[] fragments) =>
-            new TestCaseData(id, yaml, line, column, fragments).SetName($"{id} at ({line},{column}) {{a}}");
+        TestCaseData Case(string id, object file, int line, int column, params string[] fragments) =>
+            new TestCaseData(id, file, line, column, fragments).SetName($"{id} at ({line},{column}) {{a}}");
 
         yield return Case("VMS0001", "description: d\nmmu:\n\t- sv39\nsteps: []\n", 3, 1, "YAML syntax error", "tab");
         yield return Case("VMS0001", "description: 'abc\nmmu: [sv39]\n", 1, 14, "YAML syntax error", "quoted scalar");
@@ -59,12 +59,16 @@ public class DiagnosticTests
         yield return Case("VMS0042", "description: d\nmmu: [single-level]\npaging: { va-bits: 40 }\nsteps:\n" + Read, 3, 20, "needs 2147483648 bytes", "16777216 bytes of RAM");
         yield return Case("VMS0043", H + Read + "---\ndescription: e\n", 5, 1, "one YAML document");
         yield return Case("VMS0045", H + "  - snapshot: after\n" + Read + "  - snapshot: after\n", 6, 15, "'after' is already taken on line 4");
+        yield return Case("VMS0046", Latin1("description: caf\u00E9\nmmu: [sv39]\nsteps:\n" + Read), 1, 17, "byte 0xe9", "not valid UTF-8");
     }
 
+    /// <summary>A file saved in Latin-1 rather than UTF-8: every byte above 0x7F is one character.</summary>
+    private static byte[] Latin1(string text) => System.Text.Encoding.Latin1.GetBytes(text);
+
     [TestCaseSource(nameof(Cases))]
-    public void Reports_exactly_this_diagnostic_at_the_offending_node(string id, string yaml, int line, int column, string[] fragments)
+    public void Reports_exactly_this_diagnostic_at_the_offending_node(string id, object file, int line, int column, string[] fragments)
     {
-        var result = Yaml.Parse(yaml);
+        var result = file is byte[] bytes ? Yaml.Parse(bytes) : Yaml.Parse((string)file);
 
         Assert.That(result.Diagnostics.Select(d => d.ToString()), Has.Exactly(1).Items, "expected exactly one diagnostic");
         var diagnostic = result.Diagnostics[0];

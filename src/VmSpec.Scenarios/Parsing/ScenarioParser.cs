@@ -18,9 +18,27 @@ namespace VmSpec.Scenarios
         public static ParseResult Parse(string path, string text)
         {
             path ??= "";
+            return Guarded(path, () => ParseCore(path, text ?? ""));
+        }
+
+        /// <summary>
+        /// Parses a file's bytes, as read from disk. Prefer it to decoding the file first: bytes that
+        /// are not UTF-8 become a diagnostic at the first bad one, where a decoder would replace them
+        /// silently. A UTF-8 byte order mark is allowed.
+        /// </summary>
+        /// <param name="path">The file's path, used for the id, the area and the diagnostics' location.</param>
+        /// <param name="content">The file's bytes.</param>
+        public static ParseResult ParseUtf8(string path, byte[] content)
+        {
+            path ??= "";
+            return Guarded(path, () => ParseCore(path, content ?? Array.Empty<byte>()));
+        }
+
+        private static ParseResult Guarded(string path, Func<ParseResult> parse)
+        {
             try
             {
-                return ParseCore(path, text ?? "");
+                return parse();
             }
             catch (Exception e)
             {
@@ -31,16 +49,23 @@ namespace VmSpec.Scenarios
             }
         }
 
-        internal static ParseResult ParseCore(string path, string text)
+        internal static ParseResult ParseCore(string path, string text) => ParseText(new ParseContext(path), text);
+
+        internal static ParseResult ParseCore(string path, byte[] content)
         {
             var context = new ParseContext(path);
+            return ParseText(context, Utf8Text.Decode(content, context));
+        }
+
+        private static ParseResult ParseText(ParseContext context, string text)
+        {
             var root = YamlTreeReader.Read(text, context);
             if (root is null && context.Diagnostics.Count == 0)
             {
                 // An empty file, or one with only comments.
                 context.Report(DiagnosticCatalog.WrongNodeKind, SourceSpan.Start, "A scenario", "a mapping with description, mmu and steps", "nothing");
             }
-            var scenario = root is null ? null : ReadScenario(path, root, context);
+            var scenario = root is null ? null : ReadScenario(context.FilePath, root, context);
             return new ParseResult(context.HasErrors ? null : scenario, new EquatableArray<ScenarioDiagnostic>(context.InFileOrder()));
         }
 
