@@ -84,9 +84,46 @@ public class AddressTests
         var explicitMode = "description: d\nmmu: [segmentation]\nsegmentation: { offset-bits: 8 }\nsteps:\n  - read: \"0x1:0x100\"\n";
         var diagnostic = Yaml.Parse(explicitMode).Diagnostics.Single();
         Assert.That((diagnostic.Id, diagnostic.Message), Is.EqualTo(("VMS0008", "Offset 0x100 for 'read' is out of range; expected less than 2^8 (offset-bits)")));
+    }
 
-        var topBits = "description: d\nmmu: [segmentation]\nsegmentation: { mode: top-bits, address-bits: 16, selector-bits: 2 }\nsteps:\n  - read: \"0x4:0x0\"\n";
-        Assert.That(Yaml.Ids(topBits), Is.EqualTo(new[] { "VMS0008" }));
+    private const string TopBits = "description: d\nmmu: [segmentation]\nsegmentation: { mode: top-bits, address-bits: 16, selector-bits: 2 }\nsteps:\n";
+
+    [TestCase("read: \"0x1:0x10\"", 11)]
+    [TestCase("execute: \"0x4:0x0\"", 14)]
+    [TestCase("access: { address: \"1:0\", op: read }", 24)]
+    [TestCase("load: { va: \"0x1:0x10\" }", 17)]
+    public void Sel_colon_offset_is_refused_in_top_bits_mode(string step, int column)
+    {
+        // The machine reads a top-bits address whole, so a selector written apart names no segment.
+        var diagnostic = Yaml.Parse(TopBits + "  - " + step + "\n").Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Line, diagnostic.Column), Is.EqualTo(("VMS0015", 5, column)));
+        Assert.That(diagnostic.Message, Does.Contain("a plain address").And.Contain("top-bits"));
+    }
+
+    [Test]
+    public void A_plain_address_is_read_in_top_bits_mode()
+    {
+        var step = (AccessStep)Yaml.Valid(TopBits + "  - read: 0x4010\n").Steps.Single();
+        Assert.That(step.Address, Is.EqualTo(new LiteralAddress(0x4010)));
+    }
+
+    [TestCase("read: 0x10", 11, "\"SEL:OFFSET\"")]
+    [TestCase("write: clock", 12, "\"SEL:OFFSET\"")]
+    [TestCase("access: { va: 0x10, op: read }", 19, "'address'")]
+    [TestCase("store: { va: 0x10, value: 1 }", 18, "\"SEL:OFFSET\"")]
+    public void A_plain_address_is_refused_in_explicit_mode_on_segmentation_alone(string step, int column, string expected)
+    {
+        // Without a paging kind nothing reads a plain address, and explicit mode has no selector in it.
+        var diagnostic = Yaml.Parse("description: d\nmmu: [segmentation]\nsteps:\n  - " + step + "\n").Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Line, diagnostic.Column), Is.EqualTo(("VMS0015", 4, column)));
+        Assert.That(diagnostic.Message, Does.Contain(expected).And.Contain("explicit"));
+    }
+
+    [TestCase("sv39, segmentation")]
+    [TestCase("segmentation, sv48")]
+    public void A_plain_address_is_kept_for_a_kind_that_may_page_beside_explicit_segmentation(string kinds)
+    {
+        Yaml.Valid($"description: d\nmmu: [{kinds}]\nsteps:\n  - read: 0x1000\n  - read: \"0x1:0x10\"\n");
     }
 
     [Test]

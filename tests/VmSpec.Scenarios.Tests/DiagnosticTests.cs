@@ -11,8 +11,8 @@ public class DiagnosticTests
 
     private static IEnumerable<TestCaseData> Cases()
     {
-        TestCaseData Case(string id, string yaml, int line, int column, params string[] fragments) =>
-            new TestCaseData(id, yaml, line, column, fragments).SetName($"{id} at ({line},{column}) {{a}}");
+        TestCaseData Case(string id, object file, int line, int column, params string[] fragments) =>
+            new TestCaseData(id, file, line, column, fragments).SetName($"{id} at ({line},{column}) {{a}}");
 
         yield return Case("VMS0001", "description: d\nmmu:\n\t- sv39\nsteps: []\n", 3, 1, "YAML syntax error", "tab");
         yield return Case("VMS0001", "description: 'abc\nmmu: [sv39]\n", 1, 14, "YAML syntax error", "quoted scalar");
@@ -58,12 +58,17 @@ public class DiagnosticTests
         yield return Case("VMS0041", "description: d\nmmu: [sv39]\nmemory: { base: 0xFF_FFFF_FFFF_F000, size: 8KiB }\nsteps:\n" + Read, 3, 9, "goes beyond 56-bit physical addresses");
         yield return Case("VMS0042", "description: d\nmmu: [single-level]\npaging: { va-bits: 40 }\nsteps:\n" + Read, 3, 20, "needs 2147483648 bytes", "16777216 bytes of RAM");
         yield return Case("VMS0043", H + Read + "---\ndescription: e\n", 5, 1, "one YAML document");
+        yield return Case("VMS0045", H + "  - snapshot: after\n" + Read + "  - snapshot: after\n", 6, 15, "'after' is already taken on line 4");
+        yield return Case("VMS0046", Latin1("description: caf\u00E9\nmmu: [sv39]\nsteps:\n" + Read), 1, 17, "byte 0xe9", "not valid UTF-8");
     }
 
+    /// <summary>A file saved in Latin-1 rather than UTF-8: every byte above 0x7F is one character.</summary>
+    private static byte[] Latin1(string text) => System.Text.Encoding.Latin1.GetBytes(text);
+
     [TestCaseSource(nameof(Cases))]
-    public void Reports_exactly_this_diagnostic_at_the_offending_node(string id, string yaml, int line, int column, string[] fragments)
+    public void Reports_exactly_this_diagnostic_at_the_offending_node(string id, object file, int line, int column, string[] fragments)
     {
-        var result = Yaml.Parse(yaml);
+        var result = file is byte[] bytes ? Yaml.Parse(bytes) : Yaml.Parse((string)file);
 
         Assert.That(result.Diagnostics.Select(d => d.ToString()), Has.Exactly(1).Items, "expected exactly one diagnostic");
         var diagnostic = result.Diagnostics[0];
@@ -108,6 +113,20 @@ public class DiagnosticTests
         Assert.That(diagnostics.Select(d => (d.Id, d.Line)), Is.EqualTo(new[]
         {
             ("VMS0006", 4), ("VMS0005", 5), ("VMS0012", 7), ("VMS0024", 8),
+        }));
+    }
+
+    [Test]
+    public void Diagnostics_come_in_line_and_column_order_with_ties_kept_in_report_order()
+    {
+        // The top level is read before the steps, so the tags error on line 3 is found before the
+        // step errors on line 2, and a map reads its va before its perm; description and mmu are
+        // both missing at (1,1).
+        var yaml = "steps:\n  - map: { perm: rwr, va: 0xZZ }\ntags: [\"a b\"]\n";
+        var diagnostics = Yaml.Parse(yaml).Diagnostics;
+        Assert.That(diagnostics.Select(d => (d.Id, d.Line, d.Column, d.Message.Contains("'mmu'"))), Is.EqualTo(new[]
+        {
+            ("VMS0005", 1, 1, false), ("VMS0005", 1, 1, true), ("VMS0014", 2, 18, false), ("VMS0006", 2, 27, false), ("VMS0033", 3, 8, false),
         }));
     }
 

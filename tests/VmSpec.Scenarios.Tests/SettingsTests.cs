@@ -130,6 +130,22 @@ public class SettingsTests
         Assert.That(Yaml.Ids($"description: d\nmmu: [sv39]\n{line}\nsteps:\n  - read: 0x1000\n"), Is.EqualTo(new[] { id }));
     }
 
+    [TestCase("memory: 2048GiB", 9, "0x20000000000 for 'memory'")]
+    [TestCase("memory: { base: 0x0, size: 1025GiB }", 28, "0x10040000000 for 'size'")]
+    public void Memory_larger_than_the_machine_builds_is_refused_at_its_size(string line, int column, string found)
+    {
+        var diagnostic = Yaml.Parse($"description: d\nmmu: [sv39]\n{line}\nsteps:\n  - read: 0x1000\n").Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Line, diagnostic.Column), Is.EqualTo(("VMS0008", 3, column)));
+        Assert.That(diagnostic.Message, Does.Contain(found).And.Contain("at most 1 TiB"));
+    }
+
+    [Test]
+    public void Memory_of_exactly_1_TiB_is_the_largest_accepted()
+    {
+        var scenario = Yaml.Valid("description: d\nmmu: [sv39]\nmemory: 1024GiB\nsteps:\n  - read: 0x1000\n");
+        Assert.That(scenario.Memory.Size, Is.EqualTo(1UL << 40));
+    }
+
     [Test]
     public void Mmu_must_be_a_non_empty_list()
     {

@@ -141,6 +141,12 @@ namespace VmSpec.Scenarios
         public static readonly ScenarioDiagnosticDescriptor InternalError = Error(
             "VMS0044", "Internal parser error", "Internal error while parsing ({0}); please report it with this file");
 
+        public static readonly ScenarioDiagnosticDescriptor RepeatedSnapshotLabel = Error(
+            "VMS0045", "Repeated snapshot label", "snapshot '{0}' is already taken on line {1}; each snapshot needs a label of its own, since the label names its snapshot file");
+
+        public static readonly ScenarioDiagnosticDescriptor InvalidUtf8 = Error(
+            "VMS0046", "Not valid UTF-8", "byte 0x{0:x2} (at byte offset {1}) is not valid UTF-8; scenario files are UTF-8 text");
+
         /// <summary>All descriptors, in id order.</summary>
         public static readonly EquatableArray<ScenarioDiagnosticDescriptor> All = EquatableArray.Create(
             YamlSyntax, WrongNodeKind, UnknownKey, DuplicateKey, MissingKey, InvalidNumber, NumberOverflow, OutOfRange,
@@ -149,6 +155,6 @@ namespace VmSpec.Scenarios
             ConflictingExpect, MisalignedSuperpage, InvalidSnapshotLabel, MemoryMisaligned, PageMisaligned,
             InvalidPageSize, InvalidVaBits, InvalidSegmentationBits, InvalidTlbGeometry, ExactlyOneOf, Empty,
             InvalidIdentifier, DuplicateItem, InvalidAccessSize, ValueTooWide, KeyNotInMode, WrongMmuKind,
-            PidExpectMismatch, ReservedName, MemoryRange, TableTooLarge, MultipleDocuments, InternalError);
+            PidExpectMismatch, ReservedName, MemoryRange, TableTooLarge, MultipleDocuments, InternalError, RepeatedSnapshotLabel, InvalidUtf8);
     }
 }

@@ -18,9 +18,27 @@ namespace VmSpec.Scenarios
         public static ParseResult Parse(string path, string text)
         {
             path ??= "";
+            return Guarded(path, () => ParseCore(path, text ?? ""));
+        }
+
+        /// <summary>
+        /// Parses a file's bytes, as read from disk. Prefer it to decoding the file first: bytes that
+        /// are not UTF-8 become a diagnostic at the first bad one, where a decoder would replace them
+        /// silently. A UTF-8 byte order mark is allowed.
+        /// </summary>
+        /// <param name="path">The file's path, used for the id, the area and the diagnostics' location.</param>
+        /// <param name="content">The file's bytes.</param>
+        public static ParseResult ParseUtf8(string path, byte[] content)
+        {
+            path ??= "";
+            return Guarded(path, () => ParseCore(path, content ?? Array.Empty<byte>()));
+        }
+
+        private static ParseResult Guarded(string path, Func<ParseResult> parse)
+        {
             try
             {
-                return ParseCore(path, text ?? "");
+                return parse();
             }
             catch (Exception e)
             {
@@ -31,18 +49,24 @@ namespace VmSpec.Scenarios
             }
         }
 
-        internal static ParseResult ParseCore(string path, string text)
+        internal static ParseResult ParseCore(string path, string text) => ParseText(new ParseContext(path), text);
+
+        internal static ParseResult ParseCore(string path, byte[] content)
         {
             var context = new ParseContext(path);
+            return ParseText(context, Utf8Text.Decode(content, context));
+        }
+
+        private static ParseResult ParseText(ParseContext context, string text)
+        {
             var root = YamlTreeReader.Read(text, context);
             if (root is null && context.Diagnostics.Count == 0)
             {
                 // An empty file, or one with only comments.
                 context.Report(DiagnosticCatalog.WrongNodeKind, SourceSpan.Start, "A scenario", "a mapping with description, mmu and steps", "nothing");
             }
-            var scenario = root is null ? null : ReadScenario(path, root, context);
-            var diagnostics = new EquatableArray<ScenarioDiagnostic>(new List<ScenarioDiagnostic>(context.Diagnostics).ToArray());
-            return new ParseResult(context.HasErrors ? null : scenario, diagnostics);
+            var scenario = root is null ? null : ReadScenario(context.FilePath, root, context);
+            return new ParseResult(context.HasErrors ? null : scenario, new EquatableArray<ScenarioDiagnostic>(context.InFileOrder()));
         }
 
         private static Scenario? ReadScenario(string path, YamlNode root, ParseContext context)
@@ -66,12 +90,14 @@ namespace VmSpec.Scenarios
             var memory = settings.Memory(top["memory"]);
             var paging = settings.Paging(top["paging"], out var vaBitsNode);
             bool memoryAndPagingValid = context.Diagnostics.Count == before;
+            before = context.Diagnostics.Count;
             var segmentation = settings.Segmentation(top["segmentation"]);
+            bool segmentationValid = context.Diagnostics.Count == before;
             var sv39 = settings.Sv39(top["sv39"]);
             var tlb = settings.Tlb(top["tlb"]);
             var kernel = settings.Kernel(top["kernel"]);
 
-            var shape = new ScenarioShape(mmu.ToArray(), paging, segmentation);
+            var shape = new ScenarioShape(mmu.ToArray(), paging, segmentation, segmentationValid);
             // Only a valid paging section is worth checking against RAM; otherwise the error is already told.
             if (shape.HasSingleLevel && memoryAndPagingValid)
             {

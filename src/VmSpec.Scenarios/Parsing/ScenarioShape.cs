@@ -8,11 +8,13 @@ namespace VmSpec.Scenarios.Parsing
     /// </summary>
     internal sealed class ScenarioShape
     {
-        public ScenarioShape(IReadOnlyList<string> kinds, PagingSettings paging, SegmentationSettings segmentation)
+        /// <param name="segmentationValid">False when the segmentation section is in error: its mode is then unknown.</param>
+        public ScenarioShape(IReadOnlyList<string> kinds, PagingSettings paging, SegmentationSettings segmentation, bool segmentationValid)
         {
             Kinds = kinds;
             Paging = paging;
             Segmentation = segmentation;
+            SegmentationValid = segmentationValid;
             foreach (var kind in kinds)
             {
                 switch (kind)
@@ -31,6 +33,8 @@ namespace VmSpec.Scenarios.Parsing
 
         public SegmentationSettings Segmentation { get; }
 
+        public bool SegmentationValid { get; }
+
         public bool HasSv39 { get; }
 
         public bool HasSingleLevel { get; }
@@ -45,6 +49,19 @@ namespace VmSpec.Scenarios.Parsing
         public bool AllowsSegmentation => HasSegmentation || HasPluginKind || Kinds.Count == 0;
 
         public string KindList => string.Join(", ", Kinds);
+
+        /// <summary>
+        /// In top-bits mode the top selector-bits of a plain address pick the segment, so an access
+        /// written "SEL:OFFSET" names no segment: the machine would fault it with <c>selector</c> every time.
+        /// </summary>
+        public bool RefusesSegmentedAddress => SegmentationValid && Segmentation.Mode == SegmentationMode.TopBits;
+
+        /// <summary>
+        /// In explicit mode the selector is written apart from the offset, so a plain address names no
+        /// segment; it is wrong only when no other kind (a paging one, or a plug-in) may read it.
+        /// </summary>
+        public bool RequiresSegmentedAddress =>
+            SegmentationValid && Segmentation.Mode == SegmentationMode.Explicit && HasSegmentation && !HasSv39 && !HasSingleLevel && !HasPluginKind;
 
         /// <summary>
         /// The alignment a map/unmap/protect must respect: the largest page size among the paging

@@ -8,6 +8,10 @@ namespace VmSpec.Scenarios.Parsing
         private const ulong FourKiB = 4096;
         private const int PhysicalAddressBits = 56;
 
+        // The largest RAM the machine builds (PhysicalMemory.MaxSize in VmSpec.Core), so a larger one
+        // would pass here and then fail every run.
+        private const ulong MaxMemorySize = 1UL << 40;
+
         private readonly ParseContext context;
         private readonly ValueReader values;
 
@@ -49,9 +53,15 @@ namespace VmSpec.Scenarios.Parsing
                 context.Report(DiagnosticCatalog.MemoryMisaligned, baseNode!.Span, "base", @base.Value);
                 ok = false;
             }
+            string sizeKey = node is YamlMapping ? "size" : "memory";
             if (size.Value == 0)
             {
-                context.Report(DiagnosticCatalog.OutOfRange, sizeNode!.Span, 0, "size", "more than 0");
+                context.Report(DiagnosticCatalog.OutOfRange, sizeNode!.Span, 0, sizeKey, "more than 0");
+                ok = false;
+            }
+            else if (size.Value > MaxMemorySize)
+            {
+                context.Report(DiagnosticCatalog.OutOfRange, sizeNode!.Span, "0x" + size.Value.ToString("x"), sizeKey, "at most 1 TiB (0x10000000000), the largest RAM the machine builds");
                 ok = false;
             }
             else if (size.Value % FourKiB != 0)

@@ -1,8 +1,15 @@
+using System;
+using System.Collections.Generic;
+
 namespace VmSpec.Scenarios.Parsing
 {
     // Accesses, data moves and observations.
     internal sealed partial class StepReader
     {
+        // A label names its snapshot file, so two snapshots with one label would be compared with one
+        // file, and the scenario could never pass. Each label maps to the line that took it.
+        private readonly Dictionary<string, int> snapshotLabels = new Dictionary<string, int>(StringComparer.Ordinal);
+
         private Step? Access(SourceSpan span, YamlNode value, YamlNode? expect)
         {
             if (Arguments(value, "access", "va", "address", "op", "mode", "sum", "mxr") is not MappingView args) return null;
@@ -14,8 +21,8 @@ namespace VmSpec.Scenarios.Parsing
             else
             {
                 address = args.Has("va")
-                    ? values.Address(args["va"], "va", AddressForms.Virtual)
-                    : values.Address(args["address"], "address", AddressForms.Number | AddressForms.Segmented);
+                    ? Translated(args["va"], "va", AddressForms.Virtual, "\"SEL:OFFSET\", given as 'address'")
+                    : Translated(args["address"], "address", AddressForms.Number | AddressForms.Segmented, "\"SEL:OFFSET\"");
             }
             var op = values.Choice(values.Require(args, "op"), "op", Vocabulary.Ops);
             var mode = args.Has("mode") ? values.Choice(args["mode"], "mode", Vocabulary.Modes) : PrivilegeMode.User;
@@ -29,7 +36,7 @@ namespace VmSpec.Scenarios.Parsing
         /// <summary><c>read: ADDR</c> and friends: an access in user mode with the scenario's sum/mxr.</summary>
         private Step? Shorthand(SourceSpan span, YamlNode value, AccessOp op, string action, YamlNode? expect)
         {
-            var address = values.Address(value, action, AddressForms.Any);
+            var address = Translated(value, action, AddressForms.Any, "\"SEL:OFFSET\"");
             var expectation = expects.Access(expect, action);
             return address is null ? null : new AccessStep(span, address, op, PrivilegeMode.User, null, null, expectation);
         }
@@ -37,7 +44,7 @@ namespace VmSpec.Scenarios.Parsing
         private Step? Load(SourceSpan span, YamlNode value, YamlNode? expect)
         {
             if (Arguments(value, "load", "va", "size", "pid") is not MappingView args) return null;
-            var va = values.Address(values.Require(args, "va"), "va", AddressForms.Any);
+            var va = DataAddress(args);
             var size = AccessSize(args["size"]);
             var pid = values.Pid(args["pid"], "pid");
             CheckKernelData(args, pid, "load");
@@ -48,7 +55,7 @@ namespace VmSpec.Scenarios.Parsing
         private Step? Store(SourceSpan span, YamlNode value, YamlNode? expect)
         {
             if (Arguments(value, "store", "va", "size", "value", "pid") is not MappingView args) return null;
-            var va = values.Address(values.Require(args, "va"), "va", AddressForms.Any);
+            var va = DataAddress(args);
             var size = AccessSize(args["size"]);
             var data = values.Number(values.Require(args, "value"), "value");
             var pid = values.Pid(args["pid"], "pid");
@@ -62,6 +69,25 @@ namespace VmSpec.Scenarios.Parsing
             return va is null || size is null || data is null || (args.Has("pid") && pid is null)
                 ? null
                 : new StoreStep(span, va, size.Value, data.Value, pid, expectation);
+        }
+
+        /// <summary>
+        /// The address an access translates. On segmentation alone in explicit mode it must be
+        /// "SEL:OFFSET": the machine takes the selector from it, and no other kind reads a plain address.
+        /// </summary>
+        private AddressExpr? Translated(YamlNode? node, string key, AddressForms forms, string segmentedForm)
+        {
+            var address = values.Address(node, key, forms);
+            if (address is null || address is SegmentedAddress || !shape.RequiresSegmentedAddress) return address;
+            context.Report(DiagnosticCatalog.InvalidAddress, node!.Span, ((YamlScalar)node).Value, key, segmentedForm + ": in segmentation mode explicit a plain address names no segment");
+            return null;
+        }
+
+        /// <summary>With a pid the kernel translates the address through its page tables, where a plain address is right.</summary>
+        private AddressExpr? DataAddress(MappingView args)
+        {
+            var node = values.Require(args, "va");
+            return args.Has("pid") ? values.Address(node, "va", AddressForms.Any) : Translated(node, "va", AddressForms.Any, "\"SEL:OFFSET\"");
         }
 
         /// <summary>A load or store with a pid goes through the kernel, which exists only on paging kinds.</summary>
@@ -93,6 +119,12 @@ namespace VmSpec.Scenarios.Parsing
                 context.Report(DiagnosticCatalog.InvalidSnapshotLabel, label.Span, label.Value);
                 return null;
             }
+            if (snapshotLabels.TryGetValue(label.Value, out int firstLine))
+            {
+                context.Report(DiagnosticCatalog.RepeatedSnapshotLabel, label.Span, label.Value, firstLine);
+                return null;
+            }
+            snapshotLabels.Add(label.Value, label.Span.Line);
             return new SnapshotStep(span, label.Value);
         }
 

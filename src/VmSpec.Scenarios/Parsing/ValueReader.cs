@@ -206,15 +206,15 @@ namespace VmSpec.Scenarios.Parsing
                 context.Report(DiagnosticCatalog.WrongMmuKind, scalar.Span, "A segmented address", "segmentation", shape.KindList);
                 return null;
             }
-            var settings = shape.Segmentation;
-            if (settings.OffsetBits < 64 && offset >> settings.OffsetBits != 0)
+            if (shape.RefusesSegmentedAddress)
             {
-                context.Report(DiagnosticCatalog.OutOfRange, scalar.Span, "Offset 0x" + offset.ToString("x"), key, $"less than 2^{settings.OffsetBits} (offset-bits)");
+                context.Report(DiagnosticCatalog.InvalidAddress, scalar.Span, text, key, "a plain address: in segmentation mode top-bits its top selector-bits pick the segment");
                 return null;
             }
-            if (settings.Mode == SegmentationMode.TopBits && selector >> settings.SelectorBits != 0)
+            int offsetBits = shape.Segmentation.OffsetBits;
+            if (offsetBits < 64 && offset >> offsetBits != 0)
             {
-                context.Report(DiagnosticCatalog.OutOfRange, scalar.Span, "Selector 0x" + selector.ToString("x"), key, $"less than 2^{settings.SelectorBits} (selector-bits)");
+                context.Report(DiagnosticCatalog.OutOfRange, scalar.Span, "Offset 0x" + offset.ToString("x"), key, $"less than 2^{offsetBits} (offset-bits)");
                 return null;
             }
             return new SegmentedAddress(selector, offset);

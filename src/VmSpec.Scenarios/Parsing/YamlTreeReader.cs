@@ -21,7 +21,9 @@ namespace VmSpec.Scenarios.Parsing
         public static YamlNode? Read(string text, ParseContext context)
         {
             var parser = new Parser(new StringReader(text));
-            var anchors = new Dictionary<string, YamlNode>(StringComparer.Ordinal);
+            // An anchor's node, or null while the anchored collection is still open: an alias to it
+            // there would be recursive. A later anchor of the same name replaces an earlier one.
+            var anchors = new Dictionary<string, YamlNode?>(StringComparer.Ordinal);
             var stack = new Stack<Builder>();
             YamlNode? document = null;
             int documents = 0;
@@ -45,49 +47,50 @@ namespace VmSpec.Scenarios.Parsing
                             Complete(new YamlScalar(ToSpan(scalar.Start, scalar.End), scalar.Value, scalar.Style), scalar.Anchor);
                             break;
                         case AnchorAlias alias:
-                            if (anchors.TryGetValue(alias.Value.Value, out var target))
+                            string name = alias.Value.Value;
+                            if (anchors.TryGetValue(name, out var target) && target is not null)
                             {
                                 Complete(target, AnchorName.Empty);
                             }
                             else
                             {
-                                // An alias to an unknown (or still open, i.e. recursive) anchor.
-                                context.Report(DiagnosticCatalog.YamlSyntax, ToSpan(alias.Start, alias.End), "no anchor '" + alias.Value.Value + "' before this alias");
+                                string problem = anchors.ContainsKey(name)
+                                    ? "the alias *" + name + " is inside the node anchored '" + name + "' (a recursive alias); an alias can only repeat a node that is complete"
+                                    : "no anchor '" + name + "' before this alias";
+                                context.Report(DiagnosticCatalog.YamlSyntax, ToSpan(alias.Start, alias.End), problem);
                                 Complete(new YamlScalar(ToSpan(alias.Start, alias.End), "", ScalarStyle.Plain), AnchorName.Empty);
                             }
                             break;
                         case MappingStart mapping:
                             if (TooDeep(mapping)) return null;
-                            stack.Push(new Builder(mapping.Start, mapping.Anchor, isMapping: true));
+                            Open(new Builder(mapping.Start, mapping.Anchor, isMapping: true));
                             break;
                         case SequenceStart sequence:
                             if (TooDeep(sequence)) return null;
-                            stack.Push(new Builder(sequence.Start, sequence.Anchor, isMapping: false));
+                            Open(new Builder(sequence.Start, sequence.Anchor, isMapping: false));
                             break;
                         case MappingEnd _:
                         case SequenceEnd _:
                             var builder = stack.Pop();
-                            Complete(builder.Build(current.End, context), builder.Anchor);
+                            var node = builder.Build(current.End, context);
+                            // Keep a same-named anchor defined inside it: that one came later in the file.
+                            if (!builder.Anchor.IsEmpty && anchors[builder.Anchor.Value] is null)
+                            {
+                                anchors[builder.Anchor.Value] = node;
+                            }
+                            Complete(node, AnchorName.Empty);
                             break;
                     }
                 }
             }
             catch (YamlException e)
             {
-                var span = ToSpan(e.Start, e.End);
-                if (e.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentationTab(text) is SourceSpan tab)
-                {
-                    // YamlDotNet blames the enclosing mapping; the tab itself is where the author must look.
-                    span = tab;
-                }
-                context.Report(DiagnosticCatalog.YamlSyntax, span, CleanMessage(e.Message));
+                YamlSyntaxErrors.Report(e, text, context);
                 return null;
             }
-            catch (Exception e) when (e is InvalidOperationException || e is ArgumentException || e is IndexOutOfRangeException || e is NullReferenceException)
+            catch (Exception e) when (IsScannerFailure(e))
             {
-                // YamlDotNet's scanner throws these (not YamlException) on some malformed input, e.g. an
-                // unterminated flow sequence. The best place we know is just after the last good event.
-                context.Report(DiagnosticCatalog.YamlSyntax, ToSpan(lastEnd, lastEnd), "malformed YAML after this point (" + e.Message + ")");
+                YamlSyntaxErrors.ReportScannerFailure(e, text, lastEnd, context);
                 return null;
             }
 
@@ -100,10 +103,19 @@ namespace VmSpec.Scenarios.Parsing
                 return true;
             }
 
+            void Open(Builder builder)
+            {
+                // Registered as open, so an alias inside it is told apart from one to no anchor at
+                // all; the tree stays acyclic either way.
+                if (!builder.Anchor.IsEmpty)
+                {
+                    anchors[builder.Anchor.Value] = null;
+                }
+                stack.Push(builder);
+            }
+
             void Complete(YamlNode node, AnchorName anchor)
             {
-                // Anchors are registered only once their node is complete, so an alias can never
-                // refer to one of its own ancestors and the tree stays acyclic.
                 if (!anchor.IsEmpty)
                 {
                     anchors[anchor.Value] = node;
@@ -119,34 +131,12 @@ namespace VmSpec.Scenarios.Parsing
             }
         }
 
-        /// <summary>The first tab in a line's leading whitespace (YAML indents with spaces only).</summary>
-        private static SourceSpan? FirstIndentationTab(string text)
-        {
-            int line = 1, column = 1;
-            bool indentation = true;
-            for (int i = 0; i < text.Length; i++)
-            {
-                char c = text[i];
-                if (c == '\n')
-                {
-                    line++;
-                    column = 1;
-                    indentation = true;
-                    continue;
-                }
-                if (indentation && c == '\t') return new SourceSpan(line, column, line, column + 1, i, i + 1);
-                if (c != ' ' && c != '-') indentation = false;
-                column++;
-            }
-            return null;
-        }
-
-        private static string CleanMessage(string message)
-        {
-            // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 1) - (...): "; the location is ours to give.
-            int index = message.IndexOf("): ", StringComparison.Ordinal);
-            return message.StartsWith("(Line", StringComparison.Ordinal) && index >= 0 ? message.Substring(index + 3) : message;
-        }
+        /// <summary>
+        /// The .NET exceptions (not YamlException) YamlDotNet throws on some malformed input, e.g. a
+        /// line break inside an unclosed flow sequence, or a tag that is not a URI.
+        /// </summary>
+        internal static bool IsScannerFailure(Exception e) =>
+            e is InvalidOperationException || e is ArgumentException || e is IndexOutOfRangeException || e is NullReferenceException;
 
         internal static SourceSpan ToSpan(Mark start, Mark end)
         {

@@ -10,6 +10,9 @@ internal static class Yaml
 
     public static ParseResult Parse(string yaml, string path = Path) => ScenarioParser.ParseCore(path, yaml);
 
+    /// <summary>Parses a file's raw bytes, as a reader of files on disk does.</summary>
+    public static ParseResult Parse(byte[] content, string path = Path) => ScenarioParser.ParseCore(path, content);
+
     public static Scenario Valid(string yaml)
     {
         var result = Parse(yaml);

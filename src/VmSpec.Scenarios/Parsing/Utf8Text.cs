@@ -1,0 +1,81 @@
+using System.Text;
+
+namespace VmSpec.Scenarios.Parsing
+{
+    /// <summary>
+    /// Decodes a scenario file's bytes. A file must be UTF-8: its first bad byte is reported where it
+    /// stands, since a decoder that quietly puts U+FFFD in its place hides the problem in the values.
+    /// </summary>
+    internal static class Utf8Text
+    {
+        private static readonly Encoding Lenient = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+        /// <summary>The text, with U+FFFD for bad bytes so that the rest of the file is still checked.</summary>
+        public static string Decode(byte[] content, ParseContext context)
+        {
+            int start = HasByteOrderMark(content) ? 3 : 0;
+            int bad = FirstInvalidByte(content, start);
+            if (bad < content.Length)
+            {
+                // Everything before the bad byte is valid, so its decoding is exact.
+                string before = Lenient.GetString(content, start, bad - start);
+                context.Report(DiagnosticCatalog.InvalidUtf8, PositionAfter(before), content[bad], bad);
+            }
+            return Lenient.GetString(content, start, content.Length - start);
+        }
+
+        private static bool HasByteOrderMark(byte[] content) =>
+            content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF;
+
+        /// <summary>The index of the first byte that does not start or continue a well-formed sequence (Unicode table 3-7), or the length.</summary>
+        private static int FirstInvalidByte(byte[] bytes, int start)
+        {
+            int i = start;
+            while (i < bytes.Length)
+            {
+                byte lead = bytes[i];
+                if (lead < 0x80)
+                {
+                    i++;
+                    continue;
+                }
+                // The second byte's range excludes overlong forms (E0, F0), surrogates (ED) and code points beyond U+10FFFF (F4).
+                int length;
+                byte low = 0x80, high = 0xBF;
+                if (lead >= 0xC2 && lead <= 0xDF) length = 2;
+                else if (lead == 0xE0) { length = 3; low = 0xA0; }
+                else if (lead == 0xED) { length = 3; high = 0x9F; }
+                else if (lead >= 0xE1 && lead <= 0xEF) length = 3;
+                else if (lead == 0xF0) { length = 4; low = 0x90; }
+                else if (lead == 0xF4) { length = 4; high = 0x8F; }
+                else if (lead >= 0xF1 && lead <= 0xF3) length = 4;
+                else return i;
+
+                if (i + length > bytes.Length || bytes[i + 1] < low || bytes[i + 1] > high) return i;
+                for (int k = 2; k < length; k++)
+                {
+                    if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return i;
+                }
+                i += length;
+            }
+            return i;
+        }
+
+        /// <summary>The one-character span just after <paramref name="text"/>, counted as YamlDotNet counts (CR, LF and CRLF end lines; columns are UTF-16 units).</summary>
+        private static SourceSpan PositionAfter(string text)
+        {
+            int line = 1, lineStart = 0;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+                {
+                    line++;
+                    lineStart = i + 1;
+                }
+            }
+            int column = text.Length - lineStart + 1;
+            return new SourceSpan(line, column, line, column + 1, text.Length, text.Length + 1);
+        }
+    }
+}

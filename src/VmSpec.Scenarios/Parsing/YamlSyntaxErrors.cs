@@ -1,0 +1,74 @@
+using System;
+using YamlDotNet.Core;
+
+namespace VmSpec.Scenarios.Parsing
+{
+    /// <summary>
+    /// Turns a failure of YamlDotNet into a VMS0001 an author can act on: what is wrong in YAML's terms,
+    /// located where the author must look, never the library's internal wording.
+    /// </summary>
+    internal static class YamlSyntaxErrors
+    {
+        public static void Report(YamlException e, string text, ParseContext context)
+        {
+            if (e.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0 && FirstIndentationTab(text) is SourceSpan tab)
+            {
+                // YamlDotNet blames the enclosing mapping; the tab itself is where the author must look.
+                context.Report(DiagnosticCatalog.YamlSyntax, tab, CleanMessage(e.Message));
+            }
+            else if (!ReportUnclosedFlow(text, e.Start.Index + 1, context))
+            {
+                context.Report(DiagnosticCatalog.YamlSyntax, YamlTreeReader.ToSpan(e.Start, e.End), CleanMessage(e.Message));
+            }
+        }
+
+        /// <summary>A .NET exception from YamlDotNet: it carries no position, so the best place known is just after the last good event.</summary>
+        public static void ReportScannerFailure(Exception e, string text, Mark lastGood, ParseContext context)
+        {
+            if (ReportUnclosedFlow(text, long.MaxValue, context)) return;
+            string what = e.Message.IndexOf("tag", StringComparison.OrdinalIgnoreCase) >= 0
+                ? "a malformed tag ('!...') after this point"
+                : "cannot read the YAML after this point; check its brackets, quotes and indentation";
+            context.Report(DiagnosticCatalog.YamlSyntax, YamlTreeReader.ToSpan(lastGood, lastGood), what);
+        }
+
+        private static bool ReportUnclosedFlow(string text, long before, ParseContext context)
+        {
+            if (UnclosedFlow.Find(text, before, out bool isSequence) is not SourceSpan bracket) return false;
+            string message = isSequence
+                ? "unterminated flow sequence: the '[' opened here has no matching ']'"
+                : "unterminated flow mapping: the '{' opened here has no matching '}'";
+            context.Report(DiagnosticCatalog.YamlSyntax, bracket, message);
+            return true;
+        }
+
+        /// <summary>The first tab in a line's leading whitespace (YAML indents with spaces only).</summary>
+        private static SourceSpan? FirstIndentationTab(string text)
+        {
+            int line = 1, column = 1;
+            bool indentation = true;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c == '\n')
+                {
+                    line++;
+                    column = 1;
+                    indentation = true;
+                    continue;
+                }
+                if (indentation && c == '\t') return new SourceSpan(line, column, line, column + 1, i, i + 1);
+                if (c != ' ' && c != '-') indentation = false;
+                column++;
+            }
+            return null;
+        }
+
+        private static string CleanMessage(string message)
+        {
+            // YamlDotNet prefixes messages with "(Line: 1, Col: 2, Idx: 1) - (...): "; the location is ours to give.
+            int index = message.IndexOf("): ", StringComparison.Ordinal);
+            return message.StartsWith("(Line", StringComparison.Ordinal) && index >= 0 ? message.Substring(index + 3) : message;
+        }
+    }
+}

@@ -1,0 +1,61 @@
+namespace VmSpec.Scenarios.Tests;
+
+/// <summary>VMS0001 tells the author what is wrong in YAML's terms and where it began, never the YAML library's internals.</summary>
+public class YamlSyntaxTests
+{
+    [TestCase("description: d\nmmu: [sv39\nsteps:\n  - read: 1\n", 2, 6, "flow sequence", "']'")]
+    [TestCase("description: d\nmmu: [sv39", 2, 6, "flow sequence", "']'")]
+    [TestCase("description: d\nmmu: [sv39,\n  sv48\n", 2, 6, "flow sequence", "']'")]
+    [TestCase("description: d\nmmu: [sv39, [a, b]\n", 2, 6, "flow sequence", "']'")]
+    [TestCase("description: d\nsv39: { ad: fault\nmmu: [sv39]\n", 2, 7, "flow mapping", "'}'")]
+    [TestCase("description: d\nsv39: { ad: [fault }\n", 2, 13, "flow sequence", "']'")]
+    public void An_unterminated_flow_collection_is_reported_at_its_opening_bracket(string yaml, int line, int column, string collection, string closer)
+    {
+        var diagnostic = Yaml.Parse(yaml).Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Line, diagnostic.Column), Is.EqualTo(("VMS0001", line, column)), diagnostic.ToString());
+        Assert.That(diagnostic.Message, Does.Contain("unterminated " + collection).And.Contain(closer));
+        Assert.That(diagnostic.Span.Length, Is.EqualTo(1), "the span is the bracket");
+    }
+
+    [Test]
+    public void A_closed_flow_collection_with_a_later_error_keeps_the_error_where_it_is()
+    {
+        var diagnostic = Yaml.Parse("description: d\nmmu: [sv39]\nsteps: 'abc\n").Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Line), Is.EqualTo(("VMS0001", 3)));
+        Assert.That(diagnostic.Message, Does.Not.Contain("unterminated flow"));
+    }
+
+    [Test]
+    public void An_alias_inside_the_node_it_names_is_a_recursive_alias()
+    {
+        var diagnostic = Yaml.Parse("description: d\nmmu: [sv39]\nsteps: &s\n  - read: *s\n").Diagnostics.First();
+        Assert.That((diagnostic.Id, diagnostic.Line, diagnostic.Column), Is.EqualTo(("VMS0001", 4, 11)));
+        Assert.That(diagnostic.Message, Does.Contain("recursive alias").And.Contain("'s'").And.Not.Contain("no anchor"));
+    }
+
+    [Test]
+    public void An_alias_names_the_latest_anchor_of_its_name()
+    {
+        // The inner anchor comes after the outer one, so *a is the scalar, not the open list.
+        var scenario = Yaml.Valid("description: d\nmmu: [sv39]\nsteps: &a\n  - read: &a 0x1000\n  - write: *a\n");
+        Assert.That(((AccessStep)scenario.Steps[1]).Address, Is.EqualTo(new LiteralAddress(0x1000)));
+    }
+
+    [Test]
+    public void An_alias_to_no_anchor_says_so()
+    {
+        var diagnostic = Yaml.Parse("description: d\nmmu: [sv39]\nsteps:\n  - read: *nope\n").Diagnostics.First();
+        Assert.That(diagnostic.Message, Does.Contain("no anchor 'nope'"));
+    }
+
+    // Inputs on which YamlDotNet throws .NET exceptions rather than YAML errors.
+    [TestCase("!!1[[?\n0&a\n:-[\t-}}``b'>&#\tx*")]
+    [TestCase(" \t? [x\t'@%\t|x%'b|[` &&&a\n@-!\"0x!")]
+    [TestCase("[0*x]: [x\tx\n`\t:11}!\n##]{1]|a_!} >")]
+    public void Syntax_errors_never_show_the_yaml_library_internals(string text)
+    {
+        var messages = Yaml.Parse(text).Diagnostics.Where(d => d.Id == "VMS0001").Select(d => d.Message).ToArray();
+        Assert.That(messages, Is.Not.Empty);
+        Assert.That(messages, Has.None.Contain("Operation is not valid").And.None.Contain("(Parameter"));
+    }
+}
