@@ -20,6 +20,19 @@ public class ScenarioLoadingTests
     }
 
     [Test]
+    public void A_byte_that_is_not_utf8_is_a_format_error_where_it_stands()
+    {
+        using var specs = new ScratchSpecs();
+        var path = specs.Write("sv39/latin1.yaml", "");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetBytes("description: caf"), 0xE9, .. System.Text.Encoding.UTF8.GetBytes(Readable["description: d".Length..])]);
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain($"{Shown(path)}(1,17): error VMS0046"));
+    }
+
+    [Test]
     public void A_file_named_several_ways_runs_once()
     {
         using var specs = new ScratchSpecs();

@@ -25,6 +25,20 @@ public class DiagnosticTests
         });
     }
 
+    [TestCase("latin1", 17, TestName = "A file read with a fallback code page is reported at its first byte that is not UTF-8")]
+    [TestCase("utf-16", 1, TestName = "A UTF-16 file is reported as not UTF-8")]
+    public void A_file_that_is_not_utf8_is_VMS0046_as_in_the_runner(string encodingName, int column)
+    {
+        var yaml = "description: caf\u00e9\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n";
+        var file = new DecodedText("/repo/specs/sv39/latin1.yaml", yaml, System.Text.Encoding.GetEncoding(encodingName));
+
+        var result = GeneratorHarness.Run([file], GeneratorHarness.BuiltInTargets);
+
+        var diagnostic = result.Diagnostics.First();
+        Assert.That((diagnostic.Id, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1),
+            Is.EqualTo(("VMS0046", 1, column)));
+    }
+
     [Test]
     public void A_yaml_syntax_error_is_VMS0001()
     {

@@ -20,3 +20,11 @@ internal sealed class BrokenText(string path) : AdditionalText
 
     public override SourceText GetText(CancellationToken cancellationToken = default) => throw new IOException("disk on fire");
 }
+
+/// <summary>A file as the compiler reads it when it is not UTF-8: decoded with another encoding, which the text remembers.</summary>
+internal sealed class DecodedText(string path, string text, System.Text.Encoding encoding) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override SourceText GetText(CancellationToken cancellationToken = default) => SourceText.From(text, encoding);
+}

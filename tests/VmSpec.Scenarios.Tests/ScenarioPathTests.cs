@@ -9,7 +9,6 @@ public class ScenarioPathTests
     [TestCase("specs/top.yaml", "top", "")]
     [TestCase("elsewhere/segmentation/limit.yaml", "limit", "segmentation")]
     [TestCase("alone.yaml", "alone", "")]
-    [TestCase("specs/sv39/short.yml", "short", "sv39")]
     public void Id_and_area_come_from_the_path(string path, string id, string area)
     {
         var scenario = ScenarioParser.ParseCore(path, "description: d\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n").Scenario!;

@@ -11,6 +11,8 @@ namespace VmSpec.Generators.Pipeline
     /// <summary>Which additional files are scenarios, and how one becomes a <see cref="ParsedScenario"/>.</summary>
     internal static class ScenarioFiles
     {
+        private const int Utf8CodePage = 65001;
+
         private static readonly Dictionary<string, string> Titles = TitlesById();
 
         /// <summary>
@@ -34,7 +36,13 @@ namespace VmSpec.Generators.Pipeline
             {
                 if (ScenarioIdentity.CheckName(file.Path) is { } misnamed)
                     return new ParsedScenario(null, EquatableArray.Create(Info(misnamed)));
-                var text = file.GetText(cancellationToken)?.ToString() ?? "";
+                var source = file.GetText(cancellationToken);
+                var text = source?.ToString() ?? "";
+                // The compiler decodes a file as UTF-8 when it can, else with a fallback code page, or as
+                // the UTF-16 its byte order mark names. Then the file is not UTF-8: its bytes go back to
+                // the parser, which reports the first bad one, as the runner does on the same file.
+                if (source?.Encoding is { } encoding && encoding.CodePage != Utf8CodePage)
+                    return Parse(file.Path, encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray());
                 return Parse(file.Path, text);
             }
             catch (OperationCanceledException)
@@ -49,9 +57,12 @@ namespace VmSpec.Generators.Pipeline
             }
         }
 
-        public static ParsedScenario Parse(string path, string text)
+        public static ParsedScenario Parse(string path, string text) => Parsed(ScenarioParser.Parse(path, text));
+
+        private static ParsedScenario Parse(string path, byte[] content) => Parsed(ScenarioParser.ParseUtf8(path, content));
+
+        private static ParsedScenario Parsed(ParseResult result)
         {
-            var result = ScenarioParser.Parse(path, text);
             var diagnostics = EquatableArray.From(result.Diagnostics.Select(Info));
             return new ParsedScenario(result.Scenario is { } scenario ? Model(scenario) : null, diagnostics);
         }

@@ -27,10 +27,11 @@ public sealed record LoadedScenario(string Path, Scenario? Scenario, IReadOnlyLi
         if (ScenarioIdentity.CheckName(path) is { } misnamed)
             return new LoadedScenario(path, null, [misnamed]);
 
-        string text;
+        byte[] content;
         try
         {
-            text = File.ReadAllText(file.FullPath);
+            // Bytes, not text: decoding would turn a byte that is not UTF-8 into U+FFFD without a word.
+            content = File.ReadAllBytes(file.FullPath);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -39,7 +40,7 @@ public sealed record LoadedScenario(string Path, Scenario? Scenario, IReadOnlyLi
 
         // The parser already withholds the scenario of a file with errors. It reads the area from the
         // path it is given, and the shown one may have lost the specs folder (run from inside it).
-        var result = ScenarioParser.Parse(path, text);
+        var result = ScenarioParser.ParseUtf8(path, content);
         var scenario = result.Scenario is { } parsed ? parsed with { Area = ScenarioIdentity.Area(file.FullPath) } : null;
         return new LoadedScenario(path, scenario, result.Diagnostics.ToList());
     }

@@ -5,16 +5,12 @@ namespace VmSpec.Scenarios.Parsing
     /// <summary>Id and area of a scenario, from its path (the format defines both by the file's place).</summary>
     internal static class ScenarioPath
     {
-        /// <summary>The file name without <c>.yaml</c> (or <c>.yml</c>).</summary>
+        /// <summary>The file name without <c>.yaml</c>, the only ending a scenario file has.</summary>
         public static string Id(string path)
         {
             var segments = Segments(path);
             string name = segments.Length == 0 ? "" : segments[segments.Length - 1];
-            foreach (var extension in new[] { ".yaml", ".yml" })
-            {
-                if (name.EndsWith(extension, StringComparison.OrdinalIgnoreCase)) return name.Substring(0, name.Length - extension.Length);
-            }
-            return name;
+            return name.EndsWith(".yaml", StringComparison.Ordinal) ? name.Substring(0, name.Length - ".yaml".Length) : name;
         }
 
         /// <summary>

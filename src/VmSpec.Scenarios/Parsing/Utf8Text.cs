@@ -9,6 +9,7 @@ namespace VmSpec.Scenarios.Parsing
     internal static class Utf8Text
     {
         private static readonly Encoding Lenient = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+        private static readonly Encoding Strict = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
         /// <summary>The text, with U+FFFD for bad bytes so that the rest of the file is still checked.</summary>
         public static string Decode(byte[] content, ParseContext context)
@@ -27,38 +28,18 @@ namespace VmSpec.Scenarios.Parsing
         private static bool HasByteOrderMark(byte[] content) =>
             content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF;
 
-        /// <summary>The index of the first byte that does not start or continue a well-formed sequence (Unicode table 3-7), or the length.</summary>
+        /// <summary>The index of the first byte the strict decoder refuses (overlong forms, surrogates and code points beyond U+10FFFF included), or the length.</summary>
         private static int FirstInvalidByte(byte[] bytes, int start)
         {
-            int i = start;
-            while (i < bytes.Length)
+            try
             {
-                byte lead = bytes[i];
-                if (lead < 0x80)
-                {
-                    i++;
-                    continue;
-                }
-                // The second byte's range excludes overlong forms (E0, F0), surrogates (ED) and code points beyond U+10FFFF (F4).
-                int length;
-                byte low = 0x80, high = 0xBF;
-                if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-                else if (lead == 0xE0) { length = 3; low = 0xA0; }
-                else if (lead == 0xED) { length = 3; high = 0x9F; }
-                else if (lead >= 0xE1 && lead <= 0xEF) length = 3;
-                else if (lead == 0xF0) { length = 4; low = 0x90; }
-                else if (lead == 0xF4) { length = 4; high = 0x8F; }
-                else if (lead >= 0xF1 && lead <= 0xF3) length = 4;
-                else return i;
-
-                if (i + length > bytes.Length || bytes[i + 1] < low || bytes[i + 1] > high) return i;
-                for (int k = 2; k < length; k++)
-                {
-                    if (bytes[i + k] < 0x80 || bytes[i + k] > 0xBF) return i;
-                }
-                i += length;
+                Strict.GetCharCount(bytes, start, bytes.Length - start);
+                return bytes.Length;
             }
-            return i;
+            catch (DecoderFallbackException invalid)
+            {
+                return start + invalid.Index;
+            }
         }
 
         /// <summary>The one-character span just after <paramref name="text"/>, counted as YamlDotNet counts (CR, LF and CRLF end lines; columns are UTF-16 units).</summary>
