@@ -25,6 +25,17 @@ public class DiagnosticTests
         });
     }
 
+    [Test]
+    public void A_file_the_compiler_decoded_leniently_is_VMS0047_at_its_replacement_character()
+    {
+        var yaml = "description: caf\uFFFD\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n";
+
+        var result = GeneratorHarness.Run([GeneratorHarness.Spec("sv39/latin1.yaml", yaml)], GeneratorHarness.BuiltInTargets);
+
+        var position = result.Diagnostics.Single().Location.GetLineSpan().StartLinePosition;
+        Assert.That((result.Diagnostics.Single().Id, position.Line + 1, position.Character + 1), Is.EqualTo(("VMS0047", 1, 17)));
+    }
+
     [TestCase("latin1", 17, TestName = "A file read with a fallback code page is reported at its first byte that is not UTF-8")]
     [TestCase("utf-16", 1, TestName = "A UTF-16 file is reported as not UTF-8")]
     public void A_file_that_is_not_utf8_is_VMS0046_as_in_the_runner(string encodingName, int column)

@@ -71,6 +71,18 @@ public class Utf8Tests
     }
 
     [Test]
+    public void Bytes_are_reported_as_the_bad_byte_only_never_again_as_its_replacement()
+    {
+        Assert.That(Yaml.Parse(Bytes(UpToComment, 0xFF, 0x0A)).Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "VMS0046" }));
+    }
+
+    [Test]
+    public void The_escape_of_the_replacement_character_is_the_character_itself()
+    {
+        Assert.That(Yaml.Valid("description: \"caf\\uFFFD\"\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n").Description, Is.EqualTo("caf\uFFFD"));
+    }
+
+    [Test]
     public void Public_parse_of_bytes_never_throws_even_on_null()
     {
         Assert.DoesNotThrow(() => ScenarioParser.ParseUtf8(null!, null!));

@@ -38,9 +38,9 @@ namespace VmSpec.Generators.Pipeline
                     return new ParsedScenario(null, EquatableArray.Create(Info(misnamed)));
                 var source = file.GetText(cancellationToken);
                 var text = source?.ToString() ?? "";
-                // The compiler decodes a file as UTF-8 when it can, else with a fallback code page, or as
-                // the UTF-16 its byte order mark names. Then the file is not UTF-8: its bytes go back to
-                // the parser, which reports the first bad one, as the runner does on the same file.
+                // The compiler decodes a file as UTF-8, with U+FFFD for bad bytes (which the parser
+                // reports), or as the UTF-16 its byte order mark names. Then the file is not UTF-8: its
+                // bytes go back to the parser, which reports the first bad one, as the runner does.
                 if (source?.Encoding is { } encoding && encoding.CodePage != Utf8CodePage)
                     return Parse(file.Path, encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray());
                 return Parse(file.Path, text);

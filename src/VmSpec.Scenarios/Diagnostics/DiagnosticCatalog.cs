@@ -147,6 +147,9 @@ namespace VmSpec.Scenarios
         public static readonly ScenarioDiagnosticDescriptor InvalidUtf8 = Error(
             "VMS0046", "Not valid UTF-8", "byte 0x{0:x2} (at byte offset {1}) is not valid UTF-8; scenario files are UTF-8 text");
 
+        public static readonly ScenarioDiagnosticDescriptor ReplacementCharacter = Error(
+            "VMS0047", "Replacement character in the text", "U+FFFD here is what a decoder puts where bytes are not UTF-8 (write \\uFFFD in a double-quoted string to mean the character itself); scenario files are UTF-8 text");
+
         /// <summary>All descriptors, in id order.</summary>
         public static readonly EquatableArray<ScenarioDiagnosticDescriptor> All = EquatableArray.Create(
             YamlSyntax, WrongNodeKind, UnknownKey, DuplicateKey, MissingKey, InvalidNumber, NumberOverflow, OutOfRange,
@@ -155,6 +158,7 @@ namespace VmSpec.Scenarios
             ConflictingExpect, MisalignedSuperpage, InvalidSnapshotLabel, MemoryMisaligned, PageMisaligned,
             InvalidPageSize, InvalidVaBits, InvalidSegmentationBits, InvalidTlbGeometry, ExactlyOneOf, Empty,
             InvalidIdentifier, DuplicateItem, InvalidAccessSize, ValueTooWide, KeyNotInMode, WrongMmuKind,
-            PidExpectMismatch, ReservedName, MemoryRange, TableTooLarge, MultipleDocuments, InternalError, RepeatedSnapshotLabel, InvalidUtf8);
+            PidExpectMismatch, ReservedName, MemoryRange, TableTooLarge, MultipleDocuments, InternalError, RepeatedSnapshotLabel, InvalidUtf8,
+            ReplacementCharacter);
     }
 }

@@ -49,7 +49,12 @@ namespace VmSpec.Scenarios
             }
         }
 
-        internal static ParseResult ParseCore(string path, string text) => ParseText(new ParseContext(path), text);
+        internal static ParseResult ParseCore(string path, string text)
+        {
+            var context = new ParseContext(path);
+            Utf8Text.ReportReplacement(text, context);
+            return ParseText(context, text);
+        }
 
         internal static ParseResult ParseCore(string path, byte[] content)
         {

@@ -28,6 +28,17 @@ namespace VmSpec.Scenarios.Parsing
         private static bool HasByteOrderMark(byte[] content) =>
             content.Length >= 3 && content[0] == 0xEF && content[1] == 0xBB && content[2] == 0xBF;
 
+        /// <summary>
+        /// For text decoded before it reached the parser (the compiler decodes additional files, and
+        /// leniently): the first U+FFFD, where a decoder put one for bytes that were not UTF-8.
+        /// </summary>
+        public static void ReportReplacement(string text, ParseContext context)
+        {
+            int at = text.IndexOf('\uFFFD');
+            if (at >= 0)
+                context.Report(DiagnosticCatalog.ReplacementCharacter, PositionAfter(text.Substring(0, at)));
+        }
+
         /// <summary>The index of the first byte the strict decoder refuses (overlong forms, surrogates and code points beyond U+10FFFF included), or the length.</summary>
         private static int FirstInvalidByte(byte[] bytes, int start)
         {
