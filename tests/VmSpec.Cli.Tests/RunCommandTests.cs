@@ -68,6 +68,21 @@ public class RunCommandTests
         Assert.That(run.Output, Does.Contain("-> L0[001] 0x0000000020080015"));
     }
 
+    [TestCase(0UL, 0, TestName = "The largest RAM the machine builds is a RAM the format accepts")]
+    [TestCase(4096UL, 2, TestName = "A page more than the machine builds is refused by the parser, not by a failed run")]
+    public void The_parser_and_the_machine_agree_on_the_largest_ram(ulong beyond, int exitCode)
+    {
+        using var specs = new ScratchSpecs();
+        var size = VmSpec.Core.Memory.PhysicalMemory.MaxSize + beyond;
+        specs.Write("sv39/big.yaml", $"memory: 0x{size:x}\n" + ScratchSpecs.OneSv39Read);
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(exitCode), run.ToString());
+        if (exitCode == 2)
+            Assert.That(run.Error, Does.Contain("VMS0008"));
+    }
+
     [Test]
     public void A_wrong_value_from_a_split_load_names_the_frame_of_each_portion()
     {

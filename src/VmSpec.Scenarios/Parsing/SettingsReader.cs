@@ -8,8 +8,9 @@ namespace VmSpec.Scenarios.Parsing
         private const ulong FourKiB = 4096;
         private const int PhysicalAddressBits = 56;
 
-        // The largest RAM the machine builds (PhysicalMemory.MaxSize in VmSpec.Core), so a larger one
-        // would pass here and then fail every run.
+        // The largest RAM the machine builds (PhysicalMemory.MaxSize in VmSpec.Core, which this project
+        // cannot reference), so a larger one would pass here and then fail every run; RunCommandTests
+        // checks that the two agree.
         private const ulong MaxMemorySize = 1UL << 40;
 
         private readonly ParseContext context;
