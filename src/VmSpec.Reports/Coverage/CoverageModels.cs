@@ -1,4 +1,3 @@
-using VmSpec.Core;
 using VmSpec.Core.Paging;
 using VmSpec.Runner.Targets;
 
@@ -29,8 +28,9 @@ public static class CoverageModels
         {
             if (models.Any(model => model.Kind == target.Kind) || unfit.Contains(target.Kind))
                 continue;
-            if (target.Create(new Machine()) is PagingMmu { Levels: > 1 } radix)
-                models.Add(new RadixCoverageModel(target.Kind, radix.Levels));
+            // What the target said of itself when it was loaded: no second instance, no second call into a plug-in.
+            if (target.ImplementationType.IsAssignableTo(typeof(PagingMmu)) && target.Levels > 1)
+                models.Add(new RadixCoverageModel(target.Kind, target.Levels));
             else
                 unfit.Add(target.Kind);
         }
