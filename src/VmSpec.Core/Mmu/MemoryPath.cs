@@ -35,22 +35,14 @@ public static class MemoryPath
     /// <summary>The rest of a load whose first byte translated to <paramref name="first"/>.</summary>
     private static MemoryResult LoadTranslated(IMmu mmu, in Access access, in Translation first, int size) =>
         PageCrossing.Splits(access.Address, first.PageSize, size)
-            ? LoadAcrossPages(mmu, access, first, size)
+            ? PageCrossing.Read(mmu, access, first, size)
             : ReadRam(mmu.Machine.Memory, first, access.Type, size);
 
     /// <summary>The rest of a store whose first byte translated to <paramref name="first"/>.</summary>
     private static MemoryResult StoreTranslated(IMmu mmu, in Access access, in Translation first, ulong value, int size) =>
         PageCrossing.Splits(access.Address, first.PageSize, size)
-            ? StoreAcrossPages(mmu, access, first, value, size)
+            ? PageCrossing.Write(mmu, access, first, size, value)
             : WriteRam(mmu.Machine.Memory, first, access.Type, value, size);
-
-    /// <summary>A load that <see cref="PageCrossing.Splits"/>, after its first byte translated to <paramref name="first"/>.</summary>
-    internal static MemoryResult LoadAcrossPages(IMmu mmu, in Access access, in Translation first, int size) =>
-        PageCrossing.Read(mmu, access, first, size);
-
-    /// <summary>A store that <see cref="PageCrossing.Splits"/>, after its first byte translated to <paramref name="first"/>.</summary>
-    internal static MemoryResult StoreAcrossPages(IMmu mmu, in Access access, in Translation first, ulong value, int size) =>
-        PageCrossing.Write(mmu, access, first, size, value);
 
     /// <summary>A read of RAM where an access of one piece translated.</summary>
     internal static MemoryResult ReadRam(PhysicalMemory memory, in Translation translation, AccessType type, int size) =>

@@ -86,7 +86,7 @@ public abstract partial class PagingMmu
     private MemoryResult ReadRam(in Translation translation, in Access access, int size)
     {
         if (PageCrossing.Splits(access.Address, translation.PageSize, size))
-            return MemoryPath.LoadAcrossPages(this, access, translation, size);
+            return PageCrossing.Read(this, access, translation, size);
         return Memory.TryRead(translation.PhysicalAddress, size, out var value)
             ? Result(translation, value)
             : new(MemoryPath.OutsideRam(translation, access.Type), 0);
@@ -95,7 +95,7 @@ public abstract partial class PagingMmu
     private MemoryResult WriteRam(in Translation translation, in Access access, ulong value, int size)
     {
         if (PageCrossing.Splits(access.Address, translation.PageSize, size))
-            return MemoryPath.StoreAcrossPages(this, access, translation, value, size);
+            return PageCrossing.Write(this, access, translation, size, value);
         return Memory.TryWrite(translation.PhysicalAddress, size, value)
             ? Result(translation, value)
             : new(MemoryPath.OutsideRam(translation, access.Type), 0);
