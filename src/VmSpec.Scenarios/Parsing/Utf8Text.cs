@@ -15,14 +15,19 @@ namespace VmSpec.Scenarios.Parsing
         public static string Decode(byte[] content, ParseContext context)
         {
             int start = HasByteOrderMark(content) ? 3 : 0;
-            int bad = FirstInvalidByte(content, start);
-            if (bad < content.Length)
+            try
+            {
+                // The strict decoder refuses overlong forms, surrogates and code points beyond U+10FFFF too.
+                return Strict.GetString(content, start, content.Length - start);
+            }
+            catch (DecoderFallbackException invalid)
             {
                 // Everything before the bad byte is valid, so its decoding is exact.
+                int bad = start + invalid.Index;
                 string before = Lenient.GetString(content, start, bad - start);
                 context.Report(DiagnosticCatalog.InvalidUtf8, PositionAfter(before), content[bad], bad);
+                return Lenient.GetString(content, start, content.Length - start);
             }
-            return Lenient.GetString(content, start, content.Length - start);
         }
 
         private static bool HasByteOrderMark(byte[] content) =>
@@ -37,20 +42,6 @@ namespace VmSpec.Scenarios.Parsing
             int at = text.IndexOf('\uFFFD');
             if (at >= 0)
                 context.Report(DiagnosticCatalog.ReplacementCharacter, PositionAfter(text.Substring(0, at)));
-        }
-
-        /// <summary>The index of the first byte the strict decoder refuses (overlong forms, surrogates and code points beyond U+10FFFF included), or the length.</summary>
-        private static int FirstInvalidByte(byte[] bytes, int start)
-        {
-            try
-            {
-                Strict.GetCharCount(bytes, start, bytes.Length - start);
-                return bytes.Length;
-            }
-            catch (DecoderFallbackException invalid)
-            {
-                return start + invalid.Index;
-            }
         }
 
         /// <summary>The one-character span just after <paramref name="text"/>, counted as YamlDotNet counts (CR, LF and CRLF end lines; columns are UTF-16 units).</summary>
