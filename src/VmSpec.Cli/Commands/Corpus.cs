@@ -1,5 +1,6 @@
 using System.CommandLine;
 using VmSpec.Runner.Loading;
+using VmSpec.Runner.Targets;
 using VmSpec.Scenarios;
 
 namespace VmSpec.Cli.Commands;
@@ -39,4 +40,12 @@ internal sealed record Corpus(IReadOnlyList<string> Paths, IReadOnlyList<Scenari
         var scenarios = loaded.Select(file => file.Scenario).OfType<Scenario>().ToList();
         return new Corpus(paths, scenarios, loaded.Count(file => file.HasErrors) + missing.Count);
     }
+
+    /// <summary>The scenarios none of <paramref name="targets"/> runs: no kind they list has an MMU here.</summary>
+    public IReadOnlyList<Scenario> Unrunnable(IReadOnlyList<MmuTarget> targets) =>
+        Scenarios.Where(scenario => !targets.Any(target => scenario.Mmu.Contains(target.Kind))).ToList();
+
+    /// <summary>The kinds <paramref name="scenarios"/> list, once each, in order: what a message names as missing.</summary>
+    public static string KindsOf(IEnumerable<Scenario> scenarios) =>
+        string.Join(", ", scenarios.SelectMany(scenario => scenario.Mmu).Distinct().Order(StringComparer.Ordinal));
 }

@@ -26,11 +26,10 @@ internal static class NothingToRun
         var scenarios = corpus.Scenarios;
         if (scenarios.Count == 0)
             return $"no scenario files under {string.Join(", ", corpus.Paths)}";
-        if (scenarios.Any(scenario => targets.Any(target => scenario.Mmu.Contains(target.Kind))))
+        if (corpus.Unrunnable(targets).Count < scenarios.Count)
             return null;
         if (kind is not null)
             return $"no scenario lists kind '{kind}'";
-        var kinds = scenarios.SelectMany(scenario => scenario.Mmu).Distinct().Order(StringComparer.Ordinal);
-        return $"{scenarios.Count} scenario(s) need kinds with no MMU loaded ({string.Join(", ", kinds)}); load one with --plugin";
+        return $"{scenarios.Count} scenario(s) need kinds with no MMU loaded ({Corpus.KindsOf(scenarios)}); load one with --plugin";
     }
 }

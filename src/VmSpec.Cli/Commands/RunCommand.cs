@@ -83,11 +83,9 @@ public static class RunCommand
     /// <summary>Scenarios whose kinds no available MMU has are not failures, but they must not vanish silently.</summary>
     private static void ReportUnrunnable(Corpus corpus, IReadOnlyList<MmuTarget> targets, TextWriter output)
     {
-        var unrunnable = corpus.Scenarios.Where(scenario => !targets.Any(target => scenario.Mmu.Contains(target.Kind))).ToList();
-        if (unrunnable.Count == 0)
-            return;
-        var kinds = unrunnable.SelectMany(scenario => scenario.Mmu).Distinct().Order(StringComparer.Ordinal);
-        output.WriteLine($"{unrunnable.Count} scenario(s) not run: no MMU of kind {string.Join(", ", kinds)} here (load one with --plugin)");
+        var unrunnable = corpus.Unrunnable(targets);
+        if (unrunnable.Count > 0)
+            output.WriteLine($"{unrunnable.Count} scenario(s) not run: no MMU of kind {Corpus.KindsOf(unrunnable)} here (load one with --plugin)");
     }
 }
 
