@@ -26,7 +26,7 @@ public sealed class ScenarioRunner(RunOptions? options = null)
         {
             var machine = new Machine(MachineOptionsMapper.From(scenario));
             context = new RunContext(scenario, target, machine, target.Create(machine), _options);
-            if (scenario.Steps.Any(ProcessSteps.IsProcessStep))
+            if (ProcessSteps.UsesKernel(scenario))
                 context.BootKernel(scenario.Kernel.Swap);
         }
         catch (Exception exception)

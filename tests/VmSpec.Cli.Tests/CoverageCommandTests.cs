@@ -14,8 +14,9 @@ public class CoverageCommandTests
     {
         var scenarios = LoadedScenario.LoadAll(ScenarioFiles.Discover([RepositoryPaths.Specs], out _))
             .Select(file => file.Scenario!).ToList();
-        var run = CoverageCollector.Collect(scenarios, BuiltInTargets.All, CoverageModels.BuiltIn);
-        return new CoverageMatrix(CoverageModels.BuiltIn, run.Points);
+        var models = CoverageModels.For(BuiltInTargets.All, scenarios, out _);
+        var run = CoverageCollector.Collect(scenarios, BuiltInTargets.All, models);
+        return new CoverageMatrix(models, run.Points);
     });
 
     [Test]

@@ -37,7 +37,7 @@ public static class CoverageCommand
         if (!OutputFile.TryOpen(file, error, out var destination))
             return ExitCodes.FormatError;
 
-        var models = CoverageModels.For(targets, out var uncharted);
+        var models = CoverageModels.For(targets, corpus.Scenarios, out var uncharted);
         foreach (var kind in uncharted)
             error.WriteLine($"note: kind {kind} has no coverage model (only a multi-level PagingMmu is charted, as a RISC-V radix format); its accesses are not counted");
         var run = CoverageCollector.Collect(corpus.Scenarios, targets, models);

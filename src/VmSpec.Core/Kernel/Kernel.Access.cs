@@ -12,6 +12,12 @@ public sealed partial class Kernel
     // serving one page keeps taking the other's leaf back, the two cannot be mapped at once.
     private const int MaxFaultsPerPage = 3;
 
+    /// <summary>
+    /// Called with every load or store the kernel makes through the MMU for a process, the ones
+    /// that fault before a fault is served included: coverage charts these walks like any other.
+    /// </summary>
+    public Action<Access, MemoryResult>? AccessObserver { get; set; }
+
     public KernelResult Load(int pid, ulong va, int size = 8) => Access(pid, va, size, write: false, value: 0);
 
     public KernelResult Store(int pid, ulong va, int size, ulong value) => Access(pid, va, size, write: true, value);
@@ -33,6 +39,7 @@ public sealed partial class Kernel
         {
             var access = write ? VmSpec.Core.Mmu.Access.Write(va) : VmSpec.Core.Mmu.Access.Read(va);
             var result = write ? _mmu.Store(access, value, size) : _mmu.Load(access, size);
+            AccessObserver?.Invoke(access, result);
             if (!result.IsFault)
             {
                 MarkReferenced(process.Space, first);

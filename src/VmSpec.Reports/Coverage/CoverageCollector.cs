@@ -10,14 +10,15 @@ public sealed record CoverageRun(IReadOnlyList<CoveragePoint> Points, IReadOnlyL
 
 /// <summary>
 /// Runs scenarios on targets and classifies every access the runner executes with the model of
-/// the target's kind. A run that fails still contributes the accesses made before its failing step:
-/// they are walks that happened.
+/// the target's kind, and every process step with the kernel's model when there is one. A run that
+/// fails still contributes what it did before its failing step: those walks happened.
 /// </summary>
 public static class CoverageCollector
 {
     public static CoverageRun Collect(IEnumerable<Scenario> scenarios, IEnumerable<MmuTarget> targets, IReadOnlyList<CoverageModel> models)
     {
-        var byKind = models.ToDictionary(model => model.Kind);
+        var byKind = models.Where(model => model is not KernelCoverageModel).ToDictionary(model => model.Kind);
+        var kernel = models.OfType<KernelCoverageModel>().SingleOrDefault();
         var points = new List<CoveragePoint>();
         var runner = new ScenarioRunner(new RunOptions
         {
@@ -27,6 +28,11 @@ public static class CoverageCollector
                     return;
                 foreach (var cell in model.Classify(record))
                     points.Add(new CoveragePoint(model.Kind, cell, record.Scenario.FilePath));
+            },
+            OnKernelStep = kernel is null ? null : record =>
+            {
+                foreach (var cell in kernel.Classify(record))
+                    points.Add(new CoveragePoint(kernel.Kind, cell, record.Scenario.FilePath));
             },
         });
 

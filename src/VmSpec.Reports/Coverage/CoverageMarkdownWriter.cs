@@ -13,13 +13,13 @@ public static class CoverageMarkdownWriter
     {
         output.WriteLine("# Spec coverage");
         output.WriteLine();
-        output.WriteLine("Generated from the walks the corpus actually runs; do not edit by hand. Regenerate with:");
+        output.WriteLine("Generated from the walks and kernel steps the corpus actually runs; do not edit by hand. Regenerate with:");
         output.WriteLine();
         output.WriteLine("```sh");
         output.WriteLine(Command);
         output.WriteLine("```");
         output.WriteLine();
-        output.WriteLine("Each cell counts the accesses that exercised the rule there. `·` marks a cell that cannot occur");
+        output.WriteLine("Each cell counts the accesses (for the kernel, the process steps) that exercised the rule there. `·` marks a cell that cannot occur");
         output.WriteLine("(the reasons follow each table); **0** marks a reachable cell no scenario reaches.");
         foreach (var model in matrix.Models)
             WriteModel(matrix, model, output);

@@ -28,7 +28,8 @@ public abstract class CoverageModel
 
     public abstract IReadOnlyList<string> Modes { get; }
 
-    public IReadOnlyList<string> Ops { get; } = [R, W, X];
+    /// <summary>The operation axis: R, W and X for an MMU's accesses.</summary>
+    public virtual IReadOnlyList<string> Ops { get; } = [R, W, X];
 
     public abstract IReadOnlyList<CoverageRule> Rules { get; }
 

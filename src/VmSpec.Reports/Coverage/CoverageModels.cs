@@ -1,5 +1,7 @@
 using VmSpec.Core.Paging;
+using VmSpec.Runner.Execution;
 using VmSpec.Runner.Targets;
+using VmSpec.Scenarios;
 
 namespace VmSpec.Reports.Coverage;
 
@@ -18,9 +20,10 @@ public static class CoverageModels
     /// other kind whose MMU is a <see cref="PagingMmu"/> of more than one level is a RISC-V radix
     /// format (the Sv39 PTE layout, walked over its own levels, as Sv48 is) and gets that model.
     /// The kinds no model fits are named in <paramref name="uncharted"/>: their accesses run but
-    /// land in no matrix.
+    /// land in no matrix. When some of <paramref name="scenarios"/> run processes, the kernel's
+    /// model comes last, with a column group for each paging kind they run on.
     /// </summary>
-    public static IReadOnlyList<CoverageModel> For(IEnumerable<MmuTarget> targets, out IReadOnlyList<string> uncharted)
+    public static IReadOnlyList<CoverageModel> For(IReadOnlyList<MmuTarget> targets, IEnumerable<Scenario> scenarios, out IReadOnlyList<string> uncharted)
     {
         var models = BuiltIn.ToList();
         var unfit = new List<string>();
@@ -28,6 +31,12 @@ public static class CoverageModels
         {
             if (models.Any(model => model.Kind == target.Kind) || unfit.Contains(target.Kind))
                 continue;
+            // The kernel's section has its own name; a kind that takes it would share its matrix.
+            if (target.Kind == KernelCoverageModel.Name)
+            {
+                unfit.Add(target.Kind);
+                continue;
+            }
             // What the target said of itself when it was loaded: no second instance, no second call into a plug-in.
             if (target.ImplementationType.IsAssignableTo(typeof(PagingMmu)) && target.Levels > 1)
                 models.Add(new RadixCoverageModel(target.Kind, target.Levels));
@@ -35,6 +44,21 @@ public static class CoverageModels
                 unfit.Add(target.Kind);
         }
         uncharted = unfit;
+
+        var kernelKinds = KernelKinds(targets, scenarios);
+        if (kernelKinds.Count > 0)
+            models.Add(new KernelCoverageModel(kernelKinds));
         return models;
+    }
+
+    /// <summary>The paging kinds, in target order, that a scenario running processes lists and a target implements: where the kernel runs.</summary>
+    private static List<string> KernelKinds(IReadOnlyList<MmuTarget> targets, IEnumerable<Scenario> scenarios)
+    {
+        var listed = scenarios.Where(ProcessSteps.UsesKernel).SelectMany(scenario => scenario.Mmu).ToHashSet(StringComparer.Ordinal);
+        return targets
+            .Where(target => listed.Contains(target.Kind) && target.ImplementationType.IsAssignableTo(typeof(IPagingMmu)))
+            .Select(target => target.Kind)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
     }
 }

@@ -6,7 +6,8 @@ namespace VmSpec.Reports.Coverage;
 /// </summary>
 public static class CoverageTextWriter
 {
-    private const int CellWidth = 4;
+    // A count of up to three digits and a space; wider when an operation's name is (the kernel's "call").
+    private const int MinCellWidth = 4;
 
     public static void Write(CoverageMatrix matrix, TextWriter output)
     {
@@ -33,14 +34,15 @@ public static class CoverageTextWriter
     private static void WriteModel(CoverageMatrix matrix, CoverageModel model, TextWriter output)
     {
         var ruleWidth = model.Rules.Max(rule => rule.Name.Length) + 2;
-        var groupWidth = model.Modes.Count * model.Ops.Count * CellWidth;
+        var cellWidth = Math.Max(MinCellWidth, model.Ops.Max(op => op.Length) + 1);
+        var groupWidth = model.Modes.Count * model.Ops.Count * cellWidth;
         output.WriteLine($"{model.Kind} (rule x {model.PlaceAxis} x mode x op): {CoverageLayout.Summary(matrix, model)}");
         output.WriteLine(Header(model.PlaceAxis, ruleWidth, model.Places.Select(place => place.PadRight(groupWidth))));
-        output.WriteLine(Header("mode", ruleWidth, model.Places.SelectMany(_ => model.Modes.Select(mode => mode.PadRight(model.Ops.Count * CellWidth)))));
-        output.WriteLine(Header("op", ruleWidth, CoverageLayout.Columns(model).Select(column => column.Op.PadRight(CellWidth))));
+        output.WriteLine(Header("mode", ruleWidth, model.Places.SelectMany(_ => model.Modes.Select(mode => mode.PadRight(model.Ops.Count * cellWidth)))));
+        output.WriteLine(Header("op", ruleWidth, CoverageLayout.Columns(model).Select(column => column.Op.PadRight(cellWidth))));
         foreach (var rule in model.Rules)
         {
-            var cells = CoverageLayout.Row(matrix, model, rule).Select(status => CoverageLayout.CellText(status, "-").PadRight(CellWidth));
+            var cells = CoverageLayout.Row(matrix, model, rule).Select(status => CoverageLayout.CellText(status, "-").PadRight(cellWidth));
             output.WriteLine((rule.Name.PadRight(ruleWidth) + string.Concat(cells)).TrimEnd());
         }
     }

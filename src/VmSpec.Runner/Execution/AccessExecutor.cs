@@ -65,7 +65,7 @@ internal static class AccessExecutor
         : $"from pa {Hex.Format(result.Translation.PhysicalAddress)}";
 
     /// <summary>Records a load or store: each portion's translation when it was split at a page boundary, since each ran a lookup and maybe a walk of its own.</summary>
-    private static void Record(RunContext context, Step step, in Access access, in MemoryResult result)
+    internal static void Record(RunContext context, Step step, in Access access, in MemoryResult result)
     {
         if (result.Portions is not { } portions)
         {

@@ -1,4 +1,5 @@
 using VmSpec.Core.Kernel;
+using VmSpec.Runner.Results;
 using VmSpec.Scenarios;
 using KernelError = VmSpec.Core.Kernel.KernelError;
 using ModelError = VmSpec.Scenarios.KernelError;
@@ -15,28 +16,58 @@ internal static class ProcessExecutor
 
         return step switch
         {
-            SpawnStep spawn => Call(kernel.Spawn((int)spawn.Pid, spawn.Break), spawn.Expect, $"spawn {spawn.Pid}"),
-            ForkStep fork => Call(kernel.Fork((int)fork.Parent, (int)fork.Child), fork.Expect, $"fork {fork.Parent} -> {fork.Child}"),
-            VforkStep vfork => Call(kernel.Vfork((int)vfork.Parent, (int)vfork.Child), vfork.Expect, $"vfork {vfork.Parent} -> {vfork.Child}"),
-            ExitStep exit => Call(kernel.Exit((int)exit.Pid), exit.Expect, $"exit {exit.Pid}"),
-            SwitchStep @switch => Call(kernel.Switch((int)@switch.Pid), @switch.Expect, $"switch {@switch.Pid}"),
-            SbrkStep sbrk => Returning(context, kernel.Sbrk((int)sbrk.Pid, sbrk.Bytes), sbrk.Expect, sbrk.Expect?.Value, sbrk.As, $"sbrk {sbrk.Bytes} for {sbrk.Pid}"),
-            MmapStep mmap => Returning(context, kernel.Mmap((int)mmap.Pid, mmap.Length, Vocabulary.ToPteFlags(mmap.Perm, user: false), mmap.Shared), mmap.Expect, mmap.Expect?.Va, mmap.As, $"mmap {Hex.Format(mmap.Length)} for {mmap.Pid}"),
+            SpawnStep spawn => Call(Observed(context, kernel, step, null, k => k.Spawn((int)spawn.Pid, spawn.Break)), spawn.Expect, $"spawn {spawn.Pid}"),
+            ForkStep fork => Call(Observed(context, kernel, step, null, k => k.Fork((int)fork.Parent, (int)fork.Child)), fork.Expect, $"fork {fork.Parent} -> {fork.Child}"),
+            VforkStep vfork => Call(Observed(context, kernel, step, null, k => k.Vfork((int)vfork.Parent, (int)vfork.Child)), vfork.Expect, $"vfork {vfork.Parent} -> {vfork.Child}"),
+            ExitStep exit => Call(Observed(context, kernel, step, null, k => k.Exit((int)exit.Pid)), exit.Expect, $"exit {exit.Pid}"),
+            SwitchStep @switch => Call(Observed(context, kernel, step, null, k => k.Switch((int)@switch.Pid)), @switch.Expect, $"switch {@switch.Pid}"),
+            SbrkStep sbrk => Returning(context, Observed(context, kernel, step, null, k => k.Sbrk((int)sbrk.Pid, sbrk.Bytes)), sbrk.Expect, sbrk.Expect?.Value, sbrk.As, $"sbrk {sbrk.Bytes} for {sbrk.Pid}"),
+            MmapStep mmap => Returning(context, Observed(context, kernel, step, null, k => k.Mmap((int)mmap.Pid, mmap.Length, Vocabulary.ToPteFlags(mmap.Perm, user: false), mmap.Shared)), mmap.Expect, mmap.Expect?.Va, mmap.As, $"mmap {Hex.Format(mmap.Length)} for {mmap.Pid}"),
             MunmapStep munmap => AddressResolver.TryResolve(context, munmap.Va, out var va, out var error)
-                ? Call(kernel.Munmap((int)munmap.Pid, va, munmap.Length), munmap.Expect, $"munmap {Hex.Format(va)} for {munmap.Pid}")
+                ? Call(Observed(context, kernel, step, null, k => k.Munmap((int)munmap.Pid, va, munmap.Length)), munmap.Expect, $"munmap {Hex.Format(va)} for {munmap.Pid}")
                 : StepOutcome.Fail(error!),
-            LoadStep load => ProcessAccess(context, load.Va, load.Pid!.Value, load.Expect, $"load {load.Size} at {load.Va} by {load.Pid}",
-                va => kernel.Load((int)load.Pid.Value, va, load.Size)),
-            StoreStep store => ProcessAccess(context, store.Va, store.Pid!.Value, store.Expect, $"store {store.Size} at {store.Va} by {store.Pid}",
-                va => kernel.Store((int)store.Pid.Value, va, store.Size, store.Value)),
-            TickStep tick => Tick(kernel, tick),
+            LoadStep load => ProcessAccess(context, kernel, load, load.Va, load.Expect, $"load {load.Size} at {load.Va} by {load.Pid}",
+                (k, va) => k.Load((int)load.Pid!.Value, va, load.Size)),
+            StoreStep store => ProcessAccess(context, kernel, store, store.Va, store.Expect, $"store {store.Size} at {store.Va} by {store.Pid}",
+                (k, va) => k.Store((int)store.Pid!.Value, va, store.Size, store.Value)),
+            TickStep tick => Tick(context, kernel, tick),
             _ => StepOutcome.Fail($"'{step.Action}' is not a step this runner knows"),
         };
     }
 
-    private static StepOutcome Tick(Kernel kernel, TickStep tick)
+    /// <summary>
+    /// Runs the kernel's part of a step and tells the run's observers what it did: each load or
+    /// store the kernel made through the MMU, and the kernel's accounting before and after.
+    /// </summary>
+    private static KernelResult Observed(RunContext context, Kernel kernel, Step step, ulong? address, Func<Kernel, KernelResult> call)
     {
-        kernel.Tick(tick.Ticks);
+        if (context.OnKernelStep is null && context.OnAccess is null)
+            return call(kernel);
+
+        var before = context.OnKernelStep is null ? null : kernel.Stats();
+        if (context.OnAccess is not null)
+            kernel.AccessObserver = (access, result) => AccessExecutor.Record(context, step, access, result);
+        KernelResult outcome;
+        try
+        {
+            outcome = call(kernel);
+        }
+        finally
+        {
+            kernel.AccessObserver = null;
+        }
+        if (before is not null)
+            context.OnKernelStep!(new KernelStepRecord(context.Scenario, step, context.Target, kernel, before, kernel.Stats(), outcome, address));
+        return outcome;
+    }
+
+    private static StepOutcome Tick(RunContext context, Kernel kernel, TickStep tick)
+    {
+        Observed(context, kernel, tick, null, k =>
+        {
+            k.Tick(tick.Ticks);
+            return KernelResult.Ok();
+        });
         return StepOutcome.Done;
     }
 
@@ -63,12 +94,12 @@ internal static class ProcessExecutor
         return StepOutcome.Done;
     }
 
-    private static StepOutcome ProcessAccess(RunContext context, AddressExpr address, uint pid, DataExpect? expect, string what, Func<ulong, KernelResult> access)
+    private static StepOutcome ProcessAccess(RunContext context, Kernel kernel, Step step, AddressExpr address, DataExpect? expect, string what, Func<Kernel, ulong, KernelResult> access)
     {
         if (!AddressResolver.TryResolve(context, address, out var va, out var error))
             return StepOutcome.Fail(error!);
 
-        var result = access(va);
+        var result = Observed(context, kernel, step, va, k => access(k, va));
         if (CheckError(result, expect?.Error, what) is { } failure)
             return StepOutcome.Fail(failure);
 

@@ -32,6 +32,8 @@ internal sealed class RunContext(Scenario scenario, MmuTarget target, Machine ma
 
     public Action<AccessRecord>? OnAccess { get; } = options.OnAccess;
 
+    public Action<KernelStepRecord>? OnKernelStep { get; } = options.OnKernelStep;
+
     /// <summary>Addresses named by <c>as</c>, and the predefined <c>clock</c>.</summary>
     public Dictionary<string, ulong> Names { get; } = new(StringComparer.Ordinal);
 

@@ -9,7 +9,7 @@ namespace VmSpec.Reports.Tests.Coverage;
 internal static class CoverageProbe
 {
     public static CoverageRun Run(params Scenario[] scenarios) =>
-        CoverageCollector.Collect(scenarios, BuiltInTargets.All, CoverageModels.BuiltIn);
+        CoverageCollector.Collect(scenarios, BuiltInTargets.All, CoverageModels.For(BuiltInTargets.All, scenarios, out _));
 
     /// <summary>The cells of one kind, as "rule place mode op" strings, in the order the accesses ran.</summary>
     public static List<string> Cells(string kind, string area, string yaml)
