@@ -26,7 +26,7 @@ public sealed partial class Kernel
     {
         if (Runnable(pid, out var process) is { } refused)
             return refused;
-        if (size is not (1 or 2 or 4 or 8))
+        if (!AccessSize.IsValid(size))
             return KernelResult.Invalid($"Access size {size} is not 1, 2, 4 or 8.");
         if (va > ulong.MaxValue - (ulong)(size - 1))
             return KernelResult.Invalid($"A {size}-byte access at 0x{va:x} runs past the end of the address space.");

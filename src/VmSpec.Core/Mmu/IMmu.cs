@@ -25,6 +25,8 @@ public interface IMmu
     /// past the page of its first byte (<see cref="Translation.PageSize"/>) is split there and the
     /// rest translated page by page. An MMU may fuse the steps into a faster path, as long as the
     /// result and the counters stay the same, or check the whole access at once, as a segment's limit is.
+    /// Any other size throws <see cref="ArgumentOutOfRangeException"/> (<see cref="AccessSize.Check"/>):
+    /// it is the caller's error, and no fault reason would describe it.
     /// </summary>
     MemoryResult Load(in Access access, int size = 8) => MemoryPath.TranslateAndLoad(this, access, size);
 

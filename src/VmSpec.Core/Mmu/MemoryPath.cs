@@ -4,7 +4,8 @@ namespace VmSpec.Core.Mmu;
 
 /// <summary>
 /// Loads and stores through an MMU into its machine's RAM, little-endian. A translation that lands
-/// outside RAM becomes the access fault of the access's type; nothing throws. An access whose bytes
+/// outside RAM becomes the access fault of the access's type; only a size other than 1, 2, 4 or 8
+/// throws (<see cref="AccessSize.Check"/>). An access whose bytes
 /// run past the end of the page its first byte is on is split there (<see cref="PageCrossing"/>).
 /// </summary>
 public static class MemoryPath
@@ -21,6 +22,7 @@ public static class MemoryPath
     /// <summary>The reference load every fused path must agree with: <see cref="IMmu.Translate"/>, then a read of RAM.</summary>
     public static MemoryResult TranslateAndLoad(IMmu mmu, in Access access, int size = 8)
     {
+        AccessSize.Check(size);
         var translation = mmu.Translate(access);
         return translation.IsFault ? new(translation, 0) : LoadTranslated(mmu, access, translation, size);
     }
@@ -28,6 +30,7 @@ public static class MemoryPath
     /// <summary>The reference store: <see cref="IMmu.Translate"/>, then a write to RAM.</summary>
     public static MemoryResult TranslateAndStore(IMmu mmu, in Access access, ulong value, int size = 8)
     {
+        AccessSize.Check(size);
         var translation = mmu.Translate(access);
         return translation.IsFault ? new(translation, 0) : StoreTranslated(mmu, access, translation, value, size);
     }

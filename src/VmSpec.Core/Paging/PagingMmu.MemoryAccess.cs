@@ -41,6 +41,7 @@ public abstract partial class PagingMmu
     [MethodImpl(MethodImplOptions.NoInlining)]
     private MemoryResult LoadOutOfLine(ulong va, AccessType type, PrivilegeMode mode, int overrides, int size)
     {
+        AccessSize.Check(size);
         var access = new Access(va, type, mode, StatusOverride.Sum(overrides), StatusOverride.Mxr(overrides));
         if (TryCachedHit(access, out var line))
         {
@@ -57,6 +58,7 @@ public abstract partial class PagingMmu
     /// <summary><see cref="IMmu.Store"/>, through the hit cache when it answers.</summary>
     public MemoryResult Store(in Access access, ulong value, int size = 8)
     {
+        AccessSize.Check(size);
         if (!TryCachedHit(access, out var line))
         {
             var translation = TranslateMissed(access);

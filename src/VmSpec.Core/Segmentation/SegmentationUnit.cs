@@ -46,6 +46,7 @@ public sealed class SegmentationUnit : ISegmentedMmu
     /// </summary>
     public MemoryResult Load(in Access access, int size = 8)
     {
+        AccessSize.Check(size);
         var translation = Translate(access, accessSize: size);
         return translation.IsFault ? new(translation, 0) : MemoryPath.ReadRam(Machine.Memory, translation, access.Type, size);
     }
@@ -53,6 +54,7 @@ public sealed class SegmentationUnit : ISegmentedMmu
     /// <summary>Stores check the whole access against the limit, as <see cref="Load"/> does; one that runs past it writes nothing.</summary>
     public MemoryResult Store(in Access access, ulong value, int size = 8)
     {
+        AccessSize.Check(size);
         var translation = Translate(access, accessSize: size);
         return translation.IsFault ? new(translation, 0) : MemoryPath.WriteRam(Machine.Memory, translation, access.Type, value, size);
     }

@@ -1,4 +1,6 @@
 using VmSpec.Core.Mmu;
+using VmSpec.Core.Paging;
+using VmSpec.Core.Segmentation;
 
 namespace VmSpec.Core.Tests.Mmu;
 
@@ -32,6 +34,37 @@ public sealed class MemoryPathTests
         Assert.That(mmu.Machine.Memory.TryRead(Ram + 0x20, 1, out var value) ? value : 0, Is.EqualTo(0x77UL));
         Assert.That((inside.IsFault, outside.Translation.Fault, outside.Translation.Reason),
             Is.EqualTo((false, FaultKind.StoreAccessFault, FaultReason.OutsideRam)));
+    }
+
+    private static IEnumerable<TestCaseData> EveryLoadPath()
+    {
+        foreach (var size in new[] { 0, 3, 5, 16, -8 })
+        {
+            yield return new TestCaseData((Func<IMmu>)(() => new OffsetMmu(new Machine())), size).SetArgDisplayNames("translate then access", $"{size}");
+            yield return new TestCaseData((Func<IMmu>)(() => Mapped(new Sv39Mmu(new Machine()))), size).SetArgDisplayNames("sv39", $"{size}");
+            yield return new TestCaseData((Func<IMmu>)(() => Mapped(new SingleLevelMmu(new Machine()))), size).SetArgDisplayNames("single-level", $"{size}");
+            yield return new TestCaseData((Func<IMmu>)(() => new SegmentationUnit(new Machine())), size).SetArgDisplayNames("segmentation", $"{size}");
+        }
+    }
+
+    [TestCaseSource(nameof(EveryLoadPath))]
+    public void A_size_no_load_or_store_has_is_the_callers_error_and_touches_nothing(Func<IMmu> build, int size)
+    {
+        var mmu = build();
+        var address = mmu is SegmentationUnit ? 0UL : 0x18UL;
+
+        Assert.That(() => mmu.Load(Access.Read(address), size), Throws.TypeOf<ArgumentOutOfRangeException>().With.Message.Contains("1, 2, 4 or 8"));
+        Assert.That(() => mmu.Store(Access.Write(address), 0xFF, size), Throws.TypeOf<ArgumentOutOfRangeException>());
+        Assert.That((mmu.Counters.TlbHits, mmu.Counters.TlbMisses, mmu.Counters.Walks), Is.EqualTo((0L, 0L, 0L)), "nothing was translated");
+    }
+
+    /// <summary>Page 0 mapped, and its entry in the TLB, so a load of size 8 there would go down the fused hit path.</summary>
+    private static IMmu Mapped(IPagingMmu mmu)
+    {
+        Assert.That(mmu.Map(0, Ram + 0x10_0000, mmu.PageSize, PteFlags.R | PteFlags.W | PteFlags.U | PteFlags.A | PteFlags.D).IsOk);
+        Assert.That(mmu.Load(Access.Read(0x18)).IsFault, Is.False);
+        mmu.Counters.Reset();
+        return mmu;
     }
 
     [Test]
