@@ -84,7 +84,7 @@ public sealed partial class Kernel
             _reclaimer.SwappedOut,
             _reclaimer.SwappedIn,
             _reclaimer.Swap.Used,
-            _processes.Values.ToDictionary(p => p.Pid, p => _mmu.TableFrames(p.Space.Asid)),
+            _processes.Values.ToDictionary(p => p.Pid, TableFramesOf),
             _reclaimer.TablesTrimmed);
     }
 
@@ -101,10 +101,13 @@ public sealed partial class Kernel
         _processes.Values.OrderBy(p => p.Pid).Select(p => new ProcessMemoryReport(
             p.Pid,
             p.Space.Asid,
-            _mmu.TableFrames(p.Space.Asid),
-            p.Space.Leaves.Count,
-            p.Space.Private.Values.Count(page => !page.IsResident),
+            TableFramesOf(p),
+            p.VforkParent is null ? p.Space.Leaves.Count : 0,
+            p.VforkParent is null ? p.Space.Private.Values.Count(page => !page.IsResident) : 0,
             p.Space.Vmas.Aggregate(0UL, (sum, vma) => sum + (vma.End - vma.Start)))).ToList();
+
+    /// <summary>The table frames a process costs: none for a vfork child, whose tables are its parent's and counted there.</summary>
+    private long TableFramesOf(Process process) => process.VforkParent is null ? _mmu.TableFrames(process.Space.Asid) : 0;
 
     /// <summary>The process, if it exists and is not waiting for a vfork child; else why not.</summary>
     private KernelResult? Runnable(int pid, out Process process)

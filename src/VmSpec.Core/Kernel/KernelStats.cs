@@ -29,7 +29,8 @@ public sealed record FaultCounts
 /// <summary>
 /// A snapshot of the kernel's accounting. <see cref="KernelFrames"/> is what the kernel holds for
 /// itself (the clock page and the idle address space's tables), so with no process left
-/// <see cref="UsedFrames"/> equals it. <see cref="TableTrims"/> counts the times swap's reclaim,
+/// <see cref="UsedFrames"/> equals it. <see cref="TableFramesByPid"/> counts each space's tables
+/// once, under the process that owns it: a vfork child borrows its parent's and shows 0. <see cref="TableTrims"/> counts the times swap's reclaim,
 /// finding no page to evict, gave a space new tables holding only its clock page's leaf.
 /// </summary>
 public sealed record KernelStats(
@@ -47,6 +48,8 @@ public sealed record KernelStats(
 /// <summary>
 /// What one process's memory costs: its page-table frames against the pages it maps. The same
 /// sparse layout costs a few frames of tables on Sv39 and the whole linear table on single-level.
+/// A vfork child costs nothing of its own (its tables and pages are its parent's, counted in the
+/// parent's row, so the rows add up); <see cref="MappedBytes"/> is still what it can reach.
 /// </summary>
 public sealed record ProcessMemoryReport(
     int Pid,

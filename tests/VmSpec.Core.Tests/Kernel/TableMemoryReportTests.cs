@@ -28,4 +28,24 @@ public sealed class TableMemoryReportTests
         Assert.That(report[MmuKinds.Sv39], Is.EqualTo(5));
         Assert.That(report[MmuKinds.SingleLevel], Is.EqualTo((1L << (SingleLevelVaBits - 12)) * 8 / 4096));
     }
+
+    [TestCaseSource(typeof(TestKernels), nameof(Kinds))]
+    public void A_vfork_child_costs_nothing_of_its_own_so_the_rows_add_up_to_the_frames_used(string kind)
+    {
+        var kernel = Create(kind);
+        kernel.Spawn(1, null).Ok();
+        kernel.Sbrk(1, 4096).Ok();
+        kernel.Store(1, DefaultBreak, 8, 1).Ok();
+        kernel.Vfork(1, 2).Ok();
+
+        var stats = kernel.Stats();
+        var rows = kernel.MemoryReport();
+
+        Assert.That((stats.TableFramesByPid[2], rows[1].TableFrames, rows[1].ResidentPages), Is.EqualTo((0L, 0L, 0L)));
+        Assert.That(rows[1].MappedBytes, Is.EqualTo(rows[0].MappedBytes), "the child reaches what its parent maps");
+        // A row's resident pages include the clock page, a frame the kernel holds, so an owner's row counts it once more.
+        var owners = rows.Count(row => row.ResidentPages > 0);
+        Assert.That(stats.KernelFrames + rows.Sum(row => row.TableFrames + row.ResidentPages) - owners, Is.EqualTo(stats.UsedFrames),
+            "every used frame is the kernel's, or one process's table or page");
+    }
 }
