@@ -48,6 +48,27 @@ public class YamlSyntaxTests
         Assert.That(diagnostic.Message, Does.Contain("no anchor 'nope'"));
     }
 
+    [TestCase("  - read: *nope\n", TestName = "An unreadable alias where an address goes is its only error")]
+    [TestCase("  - *nope\n", TestName = "An unreadable alias where a step goes is its only error")]
+    [TestCase("  - read: 0x1000\n    expect: *nope\n", TestName = "An unreadable alias where an expectation goes is its only error")]
+    [TestCase("  - map: *s\n  - *s\n", TestName = "Unreadable aliases are one error each")]
+    public void An_alias_that_cannot_be_read_is_reported_once_with_no_follow_on_error_at_its_place(string steps)
+    {
+        var diagnostics = Yaml.Parse("description: d\nmmu: [sv39]\nsteps:\n" + steps).Diagnostics;
+
+        Assert.That(diagnostics.Select(d => d.Id), Is.All.EqualTo("VMS0001"), string.Join("\n", diagnostics));
+        Assert.That(diagnostics.Select(d => (d.Line, d.Column)), Is.Unique);
+    }
+
+    [Test]
+    public void An_error_elsewhere_in_a_file_with_an_unreadable_alias_is_still_reported()
+    {
+        var diagnostics = Yaml.Parse("description: d\nmmu: [sv39]\nsteps:\n  - read: *nope\n  - write: nowhere+\n").Diagnostics;
+
+        Assert.That(diagnostics.Select(d => d.Line), Is.EqualTo(new[] { 4, 5 }), string.Join("\n", diagnostics));
+        Assert.That(diagnostics[1].Message, Does.Contain("nowhere+"));
+    }
+
     // Inputs on which YamlDotNet throws .NET exceptions rather than YAML errors.
     [TestCase("!!1[[?\n0&a\n:-[\t-}}``b'>&#\tx*")]
     [TestCase(" \t? [x\t'@%\t|x%'b|[` &&&a\n@-!\"0x!")]

@@ -8,6 +8,10 @@ namespace VmSpec.Scenarios.Parsing
     {
         private readonly List<ScenarioDiagnostic> diagnostics = new List<ScenarioDiagnostic>();
 
+        // Where a node stands in for one that could not be read (an alias to no anchor): it was
+        // reported once, and what a reader would say of the stand-in would only repeat that.
+        private readonly HashSet<SourceSpan> reported = new HashSet<SourceSpan>();
+
         public ParseContext(string filePath) => FilePath = filePath;
 
         public string FilePath { get; }
@@ -28,8 +32,19 @@ namespace VmSpec.Scenarios.Parsing
         public ScenarioDiagnostic[] InFileOrder() =>
             diagnostics.OrderBy(d => d.Line).ThenBy(d => d.Column).ToArray();
 
+        /// <summary>Reports an error at a node that stands in for what could not be read; nothing more is reported at its span.</summary>
+        public void ReportInPlaceOf(ScenarioDiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
+        {
+            Report(descriptor, span, args);
+            reported.Add(span);
+        }
+
         public void Report(ScenarioDiagnosticDescriptor descriptor, SourceSpan span, params object?[] args)
         {
+            if (reported.Contains(span))
+            {
+                return;
+            }
             diagnostics.Add(descriptor.Create(FilePath, span, args));
             if (descriptor.Severity == ScenarioSeverity.Error)
             {

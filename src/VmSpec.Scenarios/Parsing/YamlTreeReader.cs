@@ -57,7 +57,7 @@ namespace VmSpec.Scenarios.Parsing
                                 string problem = anchors.ContainsKey(name)
                                     ? "the alias *" + name + " is inside the node anchored '" + name + "' (a recursive alias); an alias can only repeat a node that is complete"
                                     : "no anchor '" + name + "' before this alias";
-                                context.Report(DiagnosticCatalog.YamlSyntax, ToSpan(alias.Start, alias.End), problem);
+                                context.ReportInPlaceOf(DiagnosticCatalog.YamlSyntax, ToSpan(alias.Start, alias.End), problem);
                                 Complete(new YamlScalar(ToSpan(alias.Start, alias.End), "", ScalarStyle.Plain), AnchorName.Empty);
                             }
                             break;
