@@ -101,6 +101,7 @@ public class CoverageCommandTests
         Assert.That(plain.ExitCode, Is.EqualTo(0), plain.ToString());
         Assert.That(plain.Output, Does.Contain("sv39 invalid L2 U R").And.Contain("Empty reachable cells"));
         Assert.That(plain.Output, Does.Not.Contain("sv39 translate L0 U R\n"));
+        Assert.That(plain.Output, Does.Not.Contain("single-level (rule").And.Not.Contain("segmentation (rule"), "a kind no scenario names has no matrix");
         Assert.That(min.ExitCode, Is.EqualTo(1), min.ToString());
     }
 

@@ -16,20 +16,22 @@ public static class CoverageModels
     ];
 
     /// <summary>
-    /// The models for the kinds of <paramref name="targets"/>: a built-in kind keeps its own; any
-    /// other kind whose MMU is a <see cref="PagingMmu"/> of more than one level is a RISC-V radix
-    /// format (the Sv39 PTE layout, walked over its own levels, as Sv48 is) and gets that model.
-    /// The kinds no model fits are named in <paramref name="uncharted"/>: their accesses run but
-    /// land in no matrix. When some of <paramref name="scenarios"/> run processes, the kernel's
-    /// model comes last, with a column group for each paging kind they run on.
+    /// The models for the kinds of <paramref name="targets"/> that some of <paramref name="scenarios"/>
+    /// name (a kind no scenario names has no walk to chart, and would only show as a matrix of
+    /// gaps): a built-in kind keeps its own; any other kind whose MMU is a <see cref="PagingMmu"/>
+    /// of more than one level is a RISC-V radix format (the Sv39 PTE layout, walked over its own
+    /// levels, as Sv48 is) and gets that model. The kinds no model fits are named in
+    /// <paramref name="uncharted"/>: their accesses run but land in no matrix. When some scenarios
+    /// run processes, the kernel's model comes last, with a column group for each paging kind they run on.
     /// </summary>
-    public static IReadOnlyList<CoverageModel> For(IReadOnlyList<MmuTarget> targets, IEnumerable<Scenario> scenarios, out IReadOnlyList<string> uncharted)
+    public static IReadOnlyList<CoverageModel> For(IReadOnlyList<MmuTarget> targets, IReadOnlyCollection<Scenario> scenarios, out IReadOnlyList<string> uncharted)
     {
-        var models = BuiltIn.ToList();
+        var named = scenarios.SelectMany(scenario => scenario.Mmu).ToHashSet(StringComparer.Ordinal);
+        var models = BuiltIn.Where(model => named.Contains(model.Kind)).ToList();
         var unfit = new List<string>();
         foreach (var target in targets)
         {
-            if (models.Any(model => model.Kind == target.Kind) || unfit.Contains(target.Kind))
+            if (!named.Contains(target.Kind) || models.Any(model => model.Kind == target.Kind) || unfit.Contains(target.Kind))
                 continue;
             // The kernel's section has its own name; a kind that takes it would share its matrix.
             if (target.Kind == KernelCoverageModel.Name)
@@ -52,7 +54,7 @@ public static class CoverageModels
     }
 
     /// <summary>The paging kinds, in target order, that a scenario running processes lists and a target implements: where the kernel runs.</summary>
-    private static List<string> KernelKinds(IReadOnlyList<MmuTarget> targets, IEnumerable<Scenario> scenarios)
+    private static List<string> KernelKinds(IReadOnlyList<MmuTarget> targets, IReadOnlyCollection<Scenario> scenarios)
     {
         var listed = scenarios.Where(ProcessSteps.UsesKernel).SelectMany(scenario => scenario.Mmu).ToHashSet(StringComparer.Ordinal);
         return targets

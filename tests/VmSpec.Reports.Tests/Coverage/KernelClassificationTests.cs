@@ -200,11 +200,12 @@ public class KernelClassificationTests
     public void A_plug_in_kind_named_kernel_is_left_uncharted_rather_than_sharing_the_kernels_matrix()
     {
         var target = new MmuTarget("clash", machine => new KernelNamedMmu(machine));
+        var scenario = InlineScenarios.Parse("kernel", "named", "description: d\nmmu: [kernel, sv39]\nsteps:\n  - spawn: { pid: 1 }\n");
 
-        var models = CoverageModels.For([.. BuiltInTargets.All, target], [], out var uncharted);
+        var models = CoverageModels.For([.. BuiltInTargets.All, target], [scenario], out var uncharted);
 
         Assert.That(uncharted, Is.EqualTo(new[] { KernelCoverageModel.Name }));
-        Assert.That(models.Select(model => model.Kind), Is.Unique);
+        Assert.That(models.Select(model => model.Kind), Is.EqualTo(new[] { "sv39", KernelCoverageModel.Name }));
     }
 
     private sealed class KernelNamedMmu(Machine machine) : IMmu
