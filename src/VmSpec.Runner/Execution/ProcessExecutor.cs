@@ -16,15 +16,15 @@ internal static class ProcessExecutor
 
         return step switch
         {
-            SpawnStep spawn => Call(Observed(context, kernel, step, null, k => k.Spawn((int)spawn.Pid, spawn.Break)), spawn.Expect, $"spawn {spawn.Pid}"),
-            ForkStep fork => Call(Observed(context, kernel, step, null, k => k.Fork((int)fork.Parent, (int)fork.Child)), fork.Expect, $"fork {fork.Parent} -> {fork.Child}"),
-            VforkStep vfork => Call(Observed(context, kernel, step, null, k => k.Vfork((int)vfork.Parent, (int)vfork.Child)), vfork.Expect, $"vfork {vfork.Parent} -> {vfork.Child}"),
-            ExitStep exit => Call(Observed(context, kernel, step, null, k => k.Exit((int)exit.Pid)), exit.Expect, $"exit {exit.Pid}"),
-            SwitchStep @switch => Call(Observed(context, kernel, step, null, k => k.Switch((int)@switch.Pid)), @switch.Expect, $"switch {@switch.Pid}"),
-            SbrkStep sbrk => Returning(context, Observed(context, kernel, step, null, k => k.Sbrk((int)sbrk.Pid, sbrk.Bytes)), sbrk.Expect, sbrk.Expect?.Value, sbrk.As, $"sbrk {sbrk.Bytes} for {sbrk.Pid}"),
-            MmapStep mmap => Returning(context, Observed(context, kernel, step, null, k => k.Mmap((int)mmap.Pid, mmap.Length, Vocabulary.ToPteFlags(mmap.Perm, user: false), mmap.Shared)), mmap.Expect, mmap.Expect?.Va, mmap.As, $"mmap {Hex.Format(mmap.Length)} for {mmap.Pid}"),
+            SpawnStep spawn => Call(Run(k => k.Spawn((int)spawn.Pid, spawn.Break)), spawn.Expect, $"spawn {spawn.Pid}"),
+            ForkStep fork => Call(Run(k => k.Fork((int)fork.Parent, (int)fork.Child)), fork.Expect, $"fork {fork.Parent} -> {fork.Child}"),
+            VforkStep vfork => Call(Run(k => k.Vfork((int)vfork.Parent, (int)vfork.Child)), vfork.Expect, $"vfork {vfork.Parent} -> {vfork.Child}"),
+            ExitStep exit => Call(Run(k => k.Exit((int)exit.Pid)), exit.Expect, $"exit {exit.Pid}"),
+            SwitchStep @switch => Call(Run(k => k.Switch((int)@switch.Pid)), @switch.Expect, $"switch {@switch.Pid}"),
+            SbrkStep sbrk => Returning(context, Run(k => k.Sbrk((int)sbrk.Pid, sbrk.Bytes)), sbrk.Expect, sbrk.Expect?.Value, sbrk.As, $"sbrk {sbrk.Bytes} for {sbrk.Pid}"),
+            MmapStep mmap => Returning(context, Run(k => k.Mmap((int)mmap.Pid, mmap.Length, Vocabulary.ToPteFlags(mmap.Perm, user: false), mmap.Shared)), mmap.Expect, mmap.Expect?.Va, mmap.As, $"mmap {Hex.Format(mmap.Length)} for {mmap.Pid}"),
             MunmapStep munmap => AddressResolver.TryResolve(context, munmap.Va, out var va, out var error)
-                ? Call(Observed(context, kernel, step, null, k => k.Munmap((int)munmap.Pid, va, munmap.Length)), munmap.Expect, $"munmap {Hex.Format(va)} for {munmap.Pid}")
+                ? Call(Run(k => k.Munmap((int)munmap.Pid, va, munmap.Length)), munmap.Expect, $"munmap {Hex.Format(va)} for {munmap.Pid}")
                 : StepOutcome.Fail(error!),
             LoadStep load => ProcessAccess(context, kernel, load, load.Va, load.Expect, $"load {load.Size} at {load.Va} by {load.Pid}",
                 (k, va) => k.Load((int)load.Pid!.Value, va, load.Size)),
@@ -33,6 +33,8 @@ internal static class ProcessExecutor
             TickStep tick => Tick(context, kernel, tick),
             _ => StepOutcome.Fail($"'{step.Action}' is not a step this runner knows"),
         };
+
+        KernelResult Run(Func<Kernel, KernelResult> call) => Observed(context, kernel, step, null, call);
     }
 
     /// <summary>
