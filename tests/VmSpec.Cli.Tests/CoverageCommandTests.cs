@@ -132,14 +132,15 @@ public class CoverageCommandTests
     }
 
     [Test]
-    public void A_radix_plug_in_gets_a_matrix_over_its_own_levels()
+    public void A_radix_plug_in_gets_a_matrix_over_its_own_levels_and_its_corpus_fills_it()
     {
         var sv48 = typeof(VmSpec.Samples.Sv48.Sv48Mmu).Assembly.Location;
 
-        var run = CliRun.Of("coverage", Path.Combine(RepositoryPaths.Specs, "sv48"), "--plugin", sv48);
+        var run = CliRun.Of("coverage", Path.Combine(RepositoryPaths.Specs, "sv48"), "--plugin", sv48, "--min");
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
-        Assert.That(run.Output, Does.Match(@"sv48 \(rule x level x mode x op\): [1-9]\d* of \d+ reachable cells covered"));
+        Assert.That(run.Output, Does.Match(@"sv48 \(rule x level x mode x op\): (\d+) of \1 reachable cells covered, 0 empty"));
+        Assert.That(run.Output, Does.Contain("Every reachable cell is covered."));
         Assert.That(run.Output, Does.Match(@"level +L3 +L2 +L1 +L0 +none"));
         Assert.That(run.Error, Is.Empty);
     }
