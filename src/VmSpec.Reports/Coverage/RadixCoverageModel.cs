@@ -100,17 +100,29 @@ public sealed class RadixCoverageModel : CoverageModel
         : pte.IsWriteWithoutRead ? WriteWithoutRead
         : PointerAdu;
 
-    private static string PermissionRule(AccessRecord record, Pte leaf)
+    /// <summary>
+    /// The rule that alone denied the access. A U-bit rule counts only where R/W/X (and MXR) would
+    /// have let the access through: a fault with both causes would still fault without either
+    /// check, so it proves neither, and lands in no row.
+    /// </summary>
+    private static string? PermissionRule(AccessRecord record, Pte leaf)
     {
         var access = record.Access;
-        if (access.Mode == PrivilegeMode.User)
-            return leaf.U ? RwxDenied : UserOnSupervisorPage;
-        if (!leaf.U)
+        var uRule = access.Mode == PrivilegeMode.User
+            ? (leaf.U ? null : UserOnSupervisorPage)
+            : (!leaf.U ? null : !record.Sum ? SupervisorOnUserPage : access.Type == AccessType.Execute ? SumNoExecute : null);
+        if (uRule is null)
             return RwxDenied;
-        if (!record.Sum)
-            return SupervisorOnUserPage;
-        return access.Type == AccessType.Execute ? SumNoExecute : RwxDenied;
+        return RwxAllows(access.Type, leaf, record.Mxr) ? uRule : null;
     }
+
+    /// <summary>Whether the leaf's R, W and X bits (with MXR making X readable) allow the operation, U aside.</summary>
+    private static bool RwxAllows(AccessType type, Pte leaf, bool mxr) => type switch
+    {
+        AccessType.Read => leaf.R || (mxr && leaf.X),
+        AccessType.Write => leaf.W,
+        _ => leaf.X,
+    };
 
     /// <summary>
     /// Whether the entry that answered a hit is a global one walked in another address space: no

@@ -118,6 +118,26 @@ public class Sv39ClassificationTests
     }
 
     [Test]
+    public void A_fault_the_u_bit_and_r_w_x_would_each_cause_alone_proves_neither_and_lands_in_no_row()
+    {
+        var cells = Cells("", """
+              - map: { va: 0x1000, pa: 0x8020_1000, perm: rw, accessed: true, dirty: true }
+              - map: { va: 0x2000, pa: 0x8020_2000, perm: x, user: false, accessed: true }
+              - access: { va: 0x1000, op: execute, mode: supervisor, sum: true }
+                expect: { fault: instruction-page-fault, reason: permission }
+              - access: { va: 0x1000, op: execute, mode: supervisor }
+                expect: { fault: instruction-page-fault, reason: permission }
+              - read: 0x2000
+                expect: { fault: load-page-fault, reason: permission }
+              - access: { va: 0x2000, op: read, mxr: true }
+                expect: { fault: load-page-fault, reason: permission }
+            """);
+
+        // Not executable, and a U page in S mode; not readable, and an S page in U mode, until MXR makes X readable.
+        Assert.That(cells, Is.EqualTo(new[] { "u-mode-s-page L0 U R" }));
+    }
+
+    [Test]
     public void Svade_faults_land_in_their_own_rows_and_the_walk_sets_nothing()
     {
         var cells = Cells("requires: [svade]\nsv39: { ad: fault }\n", """
