@@ -30,8 +30,9 @@ public sealed record FaultCounts
 /// A snapshot of the kernel's accounting. <see cref="KernelFrames"/> is what the kernel holds for
 /// itself (the clock page and the idle address space's tables), so with no process left
 /// <see cref="UsedFrames"/> equals it. <see cref="TableFramesByPid"/> counts each space's tables
-/// once, under the process that owns it: a vfork child borrows its parent's and shows 0. <see cref="TableTrims"/> counts the times swap's reclaim,
-/// finding no page to evict, gave a space new tables holding only its clock page's leaf.
+/// once, under the process that owns it: a vfork child borrows its parent's and shows 0.
+/// <see cref="TableTrims"/> counts the times swap's reclaim, finding no page to evict, gave a space
+/// new tables holding only its clock page's leaf.
 /// </summary>
 public sealed record KernelStats(
     long TotalFrames,

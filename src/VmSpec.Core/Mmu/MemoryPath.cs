@@ -5,8 +5,8 @@ namespace VmSpec.Core.Mmu;
 /// <summary>
 /// Loads and stores through an MMU into its machine's RAM, little-endian. A translation that lands
 /// outside RAM becomes the access fault of the access's type; only a size other than 1, 2, 4 or 8
-/// throws (<see cref="AccessSize.Check"/>). An access whose bytes
-/// run past the end of the page its first byte is on is split there (<see cref="PageCrossing"/>).
+/// throws (<see cref="AccessSize.Check"/>). An access whose bytes run past the end of the page its
+/// first byte is on is split there (<see cref="PageCrossing"/>).
 /// </summary>
 public static class MemoryPath
 {
