@@ -9,6 +9,7 @@ public class OutputFileTests
     [TestCase("coverage", "--output")]
     [TestCase("report", "--markdown")]
     [TestCase("report", "--html")]
+    [TestCase("run", "--junit")]
     public void A_file_in_a_folder_that_does_not_exist_is_refused(string command, string option)
     {
         using var specs = new ScratchSpecs();
@@ -23,6 +24,7 @@ public class OutputFileTests
     [TestCase("coverage", "--output")]
     [TestCase("report", "--markdown")]
     [TestCase("report", "--html")]
+    [TestCase("run", "--junit")]
     public void A_folder_is_refused(string command, string option)
     {
         using var specs = new ScratchSpecs();

@@ -7,10 +7,16 @@ namespace VmSpec.Cli.Commands;
 
 /// <summary>
 /// The scenarios under the paths a command was given. Every problem (a missing path, a format
-/// error) is printed to the error writer in compiler form, and counted: commands exit 2 on any.
+/// error) is printed to the error writer in compiler form, and kept: commands exit 2 on any.
 /// </summary>
-internal sealed record Corpus(IReadOnlyList<string> Paths, IReadOnlyList<Scenario> Scenarios, int Broken)
+internal sealed record Corpus(IReadOnlyList<string> Paths, IReadOnlyList<Scenario> Scenarios, IReadOnlyList<FileProblem> Problems)
 {
+    /// <summary>The tags <see cref="Tagged"/> kept scenarios by; empty when every scenario is kept.</summary>
+    public IReadOnlyList<string> Tags { get; private init; } = [];
+
+    /// <summary>The files that could not be read or have format errors, and the paths that name nothing.</summary>
+    public int Broken => Problems.Count;
+
     /// <summary>
     /// The <c>paths</c> argument of a command that reads scenarios. A token shaped like an option
     /// that names no file is refused as an unknown option, rather than read as a missing path.
@@ -38,8 +44,18 @@ internal sealed record Corpus(IReadOnlyList<string> Paths, IReadOnlyList<Scenari
             error.WriteLine(diagnostic);
 
         var scenarios = loaded.Select(file => file.Scenario).OfType<Scenario>().ToList();
-        return new Corpus(paths, scenarios, loaded.Count(file => file.HasErrors) + missing.Count);
+        var problems = missing.Select(path => new FileProblem(path, [$"{path}: error VMS0000: no such file or folder"]))
+            .Concat(loaded.Where(file => file.HasErrors).Select(file => new FileProblem(file.Path, file.Diagnostics.Select(d => d.ToString()).ToList())))
+            .ToList();
+        return new Corpus(paths, scenarios, problems);
     }
+
+    /// <summary>The scenarios with any of <paramref name="tags"/> (all of them when there are none); the problems stay.</summary>
+    public Corpus Tagged(IReadOnlyList<string> tags) => tags.Count == 0 ? this : this with
+    {
+        Scenarios = Scenarios.Where(scenario => scenario.Tags.Any(tags.Contains)).ToList(),
+        Tags = tags,
+    };
 
     /// <summary>The scenarios none of <paramref name="targets"/> runs: no kind they list has an MMU here.</summary>
     public IReadOnlyList<Scenario> Unrunnable(IReadOnlyList<MmuTarget> targets) =>
@@ -49,3 +65,6 @@ internal sealed record Corpus(IReadOnlyList<string> Paths, IReadOnlyList<Scenari
     public static string KindsOf(IEnumerable<Scenario> scenarios) =>
         string.Join(", ", scenarios.SelectMany(scenario => scenario.Mmu).Distinct().Order(StringComparer.Ordinal));
 }
+
+/// <summary>A path the corpus could not use, with every error it gave in compiler form.</summary>
+internal sealed record FileProblem(string Path, IReadOnlyList<string> Errors);

@@ -24,6 +24,8 @@ internal static class NothingToRun
     private static string? Reason(Corpus corpus, IReadOnlyList<MmuTarget> targets, string? kind)
     {
         var scenarios = corpus.Scenarios;
+        if (scenarios.Count == 0 && corpus.Tags.Count > 0)
+            return $"no scenario under {string.Join(", ", corpus.Paths)} has the tag {string.Join(" or ", corpus.Tags)}";
         if (scenarios.Count == 0)
             return $"no scenario files under {string.Join(", ", corpus.Paths)}";
         if (corpus.Unrunnable(targets).Count < scenarios.Count)

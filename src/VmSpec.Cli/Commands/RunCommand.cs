@@ -8,9 +8,11 @@ using VmSpec.Runner.Targets;
 namespace VmSpec.Cli.Commands;
 
 /// <summary>
-/// <c>vmspec run PATH...</c>: every scenario under the paths on every MMU (built-in or plug-in) whose kind it
-/// lists, one line per scenario × MMU, then a summary. Exit 0 all passed, 1 a failure, 2 bad input
-/// (a scenario, a plug-in, an MMU kind or the command line) or nothing to run.
+/// <c>vmspec run PATH...</c>: every scenario under the paths (with <c>--tag</c>, those with any of
+/// the tags) on every MMU (built-in or plug-in) whose kind it lists, one line per scenario × MMU,
+/// then a summary; with <c>--junit FILE</c> the results as JUnit XML too. Exit 0 all passed, 1 a
+/// failure, 2 bad input (a scenario, a plug-in, an MMU kind, an output file or the command line)
+/// or nothing to run.
 /// </summary>
 public static class RunCommand
 {
@@ -24,8 +26,14 @@ public static class RunCommand
         var update = new Option<bool>("--update-snapshots") { Description = "Write missing or different snapshots instead of failing." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Print only failures, skips and the summary." };
         var plugins = TargetSelection.PluginOption();
+        var tags = OptionValues.RefuseOptionAsValue(new Option<string[]>("--tag")
+        {
+            Description = "Run only the scenarios with this tag; repeatable (a scenario with any of them runs).",
+            Arity = ArgumentArity.OneOrMore,
+        });
+        var junit = OptionValues.RefuseOptionAsValue(new Option<string?>("--junit") { Description = "Also write the results to this file as JUnit XML, for a CI server's test report." });
 
-        var command = new Command("run", "Run scenarios against the built-in MMUs.") { paths, mmu, stats, tlbTime, memoryTime, update, quiet, plugins };
+        var command = new Command("run", "Run scenarios against the built-in MMUs.") { paths, mmu, stats, tlbTime, memoryTime, update, quiet, plugins, tags, junit };
         command.SetAction(parse => Execute(
             new RunSettings(
                 parse.GetValue(paths) ?? [],
@@ -35,7 +43,9 @@ public static class RunCommand
                 parse.GetValue(memoryTime),
                 parse.GetValue(update) ? SnapshotMode.Update : SnapshotMode.Strict,
                 parse.GetValue(quiet),
-                parse.GetValue(plugins) ?? []),
+                parse.GetValue(plugins) ?? [],
+                parse.GetValue(tags) ?? [],
+                parse.GetValue(junit)),
             output,
             error));
         return command;
@@ -43,7 +53,7 @@ public static class RunCommand
 
     public static int Execute(RunSettings settings, TextWriter output, TextWriter error)
     {
-        var corpus = Corpus.Load(settings.Paths, error);
+        var corpus = Corpus.Load(settings.Paths, error).Tagged(settings.Tags ?? []);
 
         if (TargetSelection.Resolve(settings.Plugins ?? [], error) is not { } available)
             return ExitCodes.FormatError;
@@ -56,25 +66,31 @@ public static class RunCommand
         // A broken file already makes the run bad input, and says so in the summary.
         if (corpus.Broken == 0 && NothingToRun.Explain(corpus, targets, settings.Mmu, error))
             return ExitCodes.FormatError;
+        if (!OutputFile.TryOpen(settings.JUnit, error, out var junit))
+            return ExitCodes.FormatError;
 
         var runner = new ScenarioRunner(new RunOptions { Snapshots = new FileSnapshotStore(settings.Snapshots) });
-        var results = new List<ScenarioResult>();
+        var runs = new List<TimedResult>();
         var clock = Stopwatch.StartNew();
         foreach (var scenario in corpus.Scenarios)
         {
             foreach (var target in targets.Where(target => scenario.Mmu.Contains(target.Kind)))
             {
+                var started = clock.Elapsed;
                 var result = runner.Run(scenario, target);
-                results.Add(result);
+                runs.Add(new TimedResult(result, clock.Elapsed - started));
                 ResultPrinter.Print(result, settings, output);
             }
         }
         clock.Stop();
 
+        var results = runs.Select(run => run.Result).ToList();
         var broken = corpus.Broken;
         ResultPrinter.Summary(results, broken, clock.Elapsed, output);
         if (settings.Mmu is null)
             ReportUnrunnable(corpus, targets, output);
+        if (junit is not null && !junit.TryWrite(writer => JUnitReport.Write(runs, corpus.Problems, writer), error))
+            return ExitCodes.FormatError;
         if (broken > 0)
             return ExitCodes.FormatError;
         return results.Any(result => result.Outcome == Outcome.Failed) ? ExitCodes.Failed : ExitCodes.Passed;
@@ -97,4 +113,6 @@ public sealed record RunSettings(
     double MemoryTime = 100,
     SnapshotMode Snapshots = SnapshotMode.Strict,
     bool Quiet = false,
-    IReadOnlyList<string>? Plugins = null);
+    IReadOnlyList<string>? Plugins = null,
+    IReadOnlyList<string>? Tags = null,
+    string? JUnit = null);
