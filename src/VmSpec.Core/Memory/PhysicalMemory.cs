@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using VmSpec.Core.Mmu;
 
 namespace VmSpec.Core.Memory;
 
@@ -85,7 +86,7 @@ public sealed class PhysicalMemory
     public bool TryRead(ulong pa, int size, out ulong value)
     {
         value = 0;
-        if (!IsAccessSize(size) || !Contains(pa, (ulong)size))
+        if (!AccessSize.IsValid(size) || !Contains(pa, (ulong)size))
             return false;
 
         var offset = (int)(pa & (FrameSize - 1));
@@ -104,7 +105,7 @@ public sealed class PhysicalMemory
 
     public bool TryWrite(ulong pa, int size, ulong value)
     {
-        if (!IsAccessSize(size) || !Contains(pa, (ulong)size))
+        if (!AccessSize.IsValid(size) || !Contains(pa, (ulong)size))
             return false;
 
         var offset = (int)(pa & (FrameSize - 1));
@@ -175,8 +176,6 @@ public sealed class PhysicalMemory
         }
         from.CopyTo(BackedFrameAt(toPa), 0);
     }
-
-    private static bool IsAccessSize(int size) => size is 1 or 2 or 4 or 8;
 
     private byte ReadByte(ulong pa)
     {
