@@ -95,10 +95,25 @@ public sealed class RadixCoverageModel : CoverageModel
         };
     }
 
-    private static string ReservedRule(Pte pte) =>
-        pte.ReservedBits != 0 ? ReservedBits
-        : pte.IsWriteWithoutRead ? WriteWithoutRead
-        : PointerAdu;
+    /// <summary>
+    /// The reserved encoding that alone made the entry reserved. An entry with two (bits 63..54 and
+    /// W without R, or W without R on an entry that, read as a pointer, has D, A or U) would fault
+    /// reserved without either check, so it proves neither and lands in no row. (A W-without-R entry
+    /// read as a pointer at level 0 would fault no-leaf instead: a different reason, so it still counts.)
+    /// </summary>
+    private static string? ReservedRule(Pte pte)
+    {
+        const PteFlags adu = PteFlags.A | PteFlags.D | PteFlags.U;
+        var causes = new List<string>(2);
+        if (pte.ReservedBits != 0)
+            causes.Add(ReservedBits);
+        if (pte.IsWriteWithoutRead)
+            causes.Add(WriteWithoutRead);
+        // Read as a pointer (R and X clear, W aside), D, A or U is reserved too (step 3).
+        if (!pte.R && !pte.X && (pte.Flags & adu) != 0)
+            causes.Add(PointerAdu);
+        return causes.Count == 1 ? causes[0] : null;
+    }
 
     /// <summary>
     /// The rule that alone denied the access. A U-bit rule counts only where R/W/X (and MXR) would

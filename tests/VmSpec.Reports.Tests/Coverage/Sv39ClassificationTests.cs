@@ -59,6 +59,31 @@ public class Sv39ClassificationTests
         Assert.That(cells, Is.EqualTo(new[] { $"{rule} L1 S X" }));
     }
 
+    [TestCase("0xD5", 1, TestName = "W without R with D A U, which a pointer may not have either")]
+    [TestCase("0x0040_0000_0000_0005", 1, TestName = "W without R with bit 54 set")]
+    public void An_entry_reserved_for_two_reasons_proves_neither_and_lands_in_no_row(string value, int level)
+    {
+        var cells = Cells("", $"""
+              - pte: {"{"} va: 0x4000_0000, level: {level}, value: {value} {"}"}
+              - read: 0x4000_0000
+                expect: {"{"} fault: load-page-fault, reason: reserved {"}"}
+            """);
+
+        Assert.That(cells, Is.Empty);
+    }
+
+    [Test]
+    public void W_without_r_at_level_0_counts_since_read_as_a_pointer_there_it_would_fault_no_leaf()
+    {
+        var cells = Cells("", """
+              - pte: { va: 0x4000_0000, level: 0, value: 0x5 }
+              - read: 0x4000_0000
+                expect: { fault: load-page-fault, reason: reserved }
+            """);
+
+        Assert.That(cells, Is.EqualTo(new[] { "reserved-w-without-r L0 U R" }));
+    }
+
     [Test]
     public void A_pointer_at_level_0_and_a_misaligned_megapage_each_land_at_their_level()
     {
