@@ -107,7 +107,7 @@ namespace VmSpec.Generators
                 if (result.Error is { } error)
                     output.ReportDiagnostic(error.ToDiagnostic());
                 else if (result.Target is { } target && !seen.Add(target.Name))
-                    output.ReportDiagnostic(GeneratorDiagnostics.DuplicateTarget(target.Name, null).ToDiagnostic());
+                    output.ReportDiagnostic(GeneratorDiagnostics.DuplicateTarget(target.Name, result.Location).ToDiagnostic());
             }
         }
 

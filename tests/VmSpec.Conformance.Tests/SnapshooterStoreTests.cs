@@ -45,6 +45,7 @@ public class SnapshooterStoreTests
     [TestCase("L2[000] x\n", TestName = "As the CLI writes it")]
     [TestCase("\uFEFFL2[000] x", TestName = "As Snapshooter writes it, BOM and no final newline")]
     [TestCase("L2[000] x\r\n", TestName = "With CRLF line ends")]
+    [TestCase("L2[000] x\n\n\n", TestName = "With blank lines at the end")]
     public void A_snapshot_written_by_either_tool_matches(string stored)
     {
         WriteSnap(stored);

@@ -109,7 +109,10 @@ public class DiagnosticTests
             [assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.SingleLevelMmu), "single-level", Name = "sv39")]
             """);
 
-        Assert.That(result.Diagnostics.Single().Id, Is.EqualTo("VMS1002"));
+        var diagnostic = result.Diagnostics.Single();
+        Assert.That(diagnostic.Id, Is.EqualTo("VMS1002"));
+        Assert.That(diagnostic.Location, Is.Not.EqualTo(Location.None), "at the attribute that repeats the name");
+        Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line, Is.EqualTo(1), "the second attribute, on the second line");
     }
 
     [TestCase("/repo/scenarios/", true)]

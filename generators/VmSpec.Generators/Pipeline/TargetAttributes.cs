@@ -50,7 +50,7 @@ namespace VmSpec.Generators.Pipeline
 
             var name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string;
             var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
-            return new TargetResult(new TargetModel(fullName, kind, string.IsNullOrEmpty(name) ? kind : name!), null);
+            return new TargetResult(new TargetModel(fullName, kind, string.IsNullOrEmpty(name) ? kind : name!), null, location);
         }
 
         private static bool IsMachineConstructor(IMethodSymbol constructor) =>
