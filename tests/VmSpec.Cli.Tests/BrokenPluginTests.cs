@@ -29,6 +29,7 @@ public class BrokenPluginTests
             $"error: plug-in {Plugin}: FeaturesAreNull.Features is null\n",
             $"error: plug-in {Plugin}: FeaturesThrow.Features threw: boom in Features\n",
             $"error: plug-in {Plugin}: KindIsEmpty.Kind is empty\n",
+            $"error: plug-in {Plugin}: KindNoScenarioCanName.Kind 'Offset' can never be named by a scenario's mmu list, which spells a kind with lowercase letters, digits and '-', starting with a letter\n",
             $"error: plug-in {Plugin}: KindThrows.Kind threw: boom in Kind\n",
             $"error: plug-in {Plugin}: LevelsThrow.Levels threw: boom in Levels\n")));
     }

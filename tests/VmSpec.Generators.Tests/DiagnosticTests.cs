@@ -102,6 +102,16 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void A_kind_no_scenario_can_spell_is_VMS1001()
+    {
+        var result = GeneratorHarness.Run([], """[assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "Sv39")]""");
+
+        var diagnostic = result.Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.GetMessage()), Is.EqualTo(("VMS1001",
+            "kind 'Sv39' can never be named by a scenario's mmu list, which spells a kind with lowercase letters, digits and '-', starting with a letter")));
+    }
+
+    [Test]
     public void Two_targets_with_one_name_are_VMS1002()
     {
         var result = GeneratorHarness.Run([], """

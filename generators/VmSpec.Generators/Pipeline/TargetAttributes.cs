@@ -40,6 +40,9 @@ namespace VmSpec.Generators.Pipeline
             if (arguments.Length != 2 || arguments[0].Value is not INamedTypeSymbol type || arguments[1].Value is not string kind || kind.Length == 0)
                 return Invalid("ConformanceTarget needs a type and a non-empty kind: [assembly: ConformanceTarget(typeof(MyMmu), \"sv39\")]", location);
 
+            if (!KindSpelling.IsValid(kind))
+                return Invalid($"kind '{kind}' can never be named by a scenario's mmu list, which spells a kind with {KindSpelling.Rule}", location);
+
             var display = type.ToDisplayString();
             if (type.IsAbstract || type.TypeKind != TypeKind.Class)
                 return Invalid($"{display} cannot be a conformance target: it must be a non-abstract class", location);

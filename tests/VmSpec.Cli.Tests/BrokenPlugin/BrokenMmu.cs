@@ -43,3 +43,8 @@ public sealed class FeaturesAreNull(Machine machine) : BrokenMmu(machine)
 {
     public override IReadOnlySet<string> Features => null!;
 }
+
+public sealed class KindNoScenarioCanName(Machine machine) : BrokenMmu(machine)
+{
+    public override string Kind => "Offset";
+}
