@@ -19,12 +19,6 @@ public sealed class Tlb
     private readonly ulong[] _tags;
     private readonly TlbEntry[] _entries;
     private readonly long[] _lastUse;
-
-    // When each slot was last filled, the valid slots of each set and the order they were filled
-    // in: a full set whose oldest fill has not been used since has its LRU victim known without a scan.
-    private readonly long[] _filledAt;
-    private readonly int[] _validPerSet;
-    private readonly FillOrder _fillOrder;
     private readonly int[] _entriesPerShift = new int[64];
 
     // A direct-mapped index in front of the associative scan: for a (vpn, shift) it remembers the
@@ -66,9 +60,6 @@ public sealed class Tlb
         _tags = new ulong[options.Entries];
         _entries = new TlbEntry[options.Entries];
         _lastUse = new long[options.Entries];
-        _filledAt = new long[options.Entries];
-        _validPerSet = new int[Sets];
-        _fillOrder = new FillOrder(Sets, Ways);
         Array.Fill(_tags, Empty);
         _hints = new int[(int)BitOperations.RoundUpToPowerOf2((uint)options.Entries * 4)];
         _hintMask = _hints.Length - 1;
@@ -151,11 +142,9 @@ public sealed class Tlb
     private void Fill(int slot, in TlbEntry entry)
     {
         var shift = entry.PageShift;
-        var set = SetOf(entry.Vpn);
         if (_tags[slot] == Empty)
         {
             Count++;
-            _validPerSet[set]++;
             CountShift(shift, +1);
         }
         else
@@ -177,8 +166,7 @@ public sealed class Tlb
         var hint = HintOf(entry.Vpn, shift);
         _hints[hint] = slot + 1;
         _entriesPerHint[hint]++;
-        _filledAt[slot] = _lastUse[slot] = ++_clock;
-        _fillOrder.Filled(set, slot);
+        _lastUse[slot] = ++_clock;
         _changes.Bump();
     }
 
@@ -241,21 +229,12 @@ public sealed class Tlb
     private int HintOf(ulong vpn, int shift) => (int)(vpn ^ ((ulong)shift << 5)) & _hintMask;
 
     /// <summary>The set's first empty slot, else its least recently used: empty slots are stamped 0, older than any use.</summary>
-    private int Victim(int set)
-    {
-        // Every other slot of a full set was filled after the oldest fill, and used no earlier than
-        // it was filled; so if the oldest fill was not used since, its stamp is the set's smallest.
-        var oldest = _fillOrder.Oldest(set);
-        if (_validPerSet[set] == Ways && _lastUse[oldest] == _filledAt[oldest])
-            return oldest;
-        return set * Ways + Recency.Oldest(_lastUse.AsSpan(set * Ways, Ways));
-    }
+    private int Victim(int set) => set * Ways + Recency.Oldest(_lastUse.AsSpan(set * Ways, Ways));
 
     private void Evict(int slot)
     {
         ref readonly var entry = ref _entries[slot];
         _entriesPerHint[HintOf(entry.Vpn, entry.PageShift)]--;
-        _validPerSet[SetOf(entry.Vpn)]--;
         CountShift(entry.PageShift, -1);
         _tags[slot] = Empty;
         _lastUse[slot] = 0;
