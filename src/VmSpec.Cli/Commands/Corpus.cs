@@ -36,18 +36,17 @@ internal sealed record Corpus(IReadOnlyList<string> Paths, IReadOnlyList<Scenari
     public static Corpus Load(IReadOnlyList<string> paths, TextWriter error)
     {
         var files = ScenarioFiles.Discover(paths, out var missing);
-        foreach (var path in missing)
-            error.WriteLine($"{path}: error VMS0000: no such file or folder");
+        var nowhere = missing.Select(path => new FileProblem(path, [$"{path}: error VMS0000: no such file or folder"])).ToList();
+        foreach (var problem in nowhere)
+            error.WriteLine(problem.Errors[0]);
 
         var loaded = LoadedScenario.LoadAll(files);
         foreach (var diagnostic in loaded.SelectMany(file => file.Diagnostics))
             error.WriteLine(diagnostic);
 
         var scenarios = loaded.Select(file => file.Scenario).OfType<Scenario>().ToList();
-        var problems = missing.Select(path => new FileProblem(path, [$"{path}: error VMS0000: no such file or folder"]))
-            .Concat(loaded.Where(file => file.HasErrors).Select(file => new FileProblem(file.Path, file.Diagnostics.Select(d => d.ToString()).ToList())))
-            .ToList();
-        return new Corpus(paths, scenarios, problems);
+        var broken = loaded.Where(file => file.HasErrors).Select(file => new FileProblem(file.Path, file.Diagnostics.Select(d => d.ToString()).ToList()));
+        return new Corpus(paths, scenarios, [.. nowhere, .. broken]);
     }
 
     /// <summary>The scenarios with any of <paramref name="tags"/> (all of them when there are none); the problems stay.</summary>
