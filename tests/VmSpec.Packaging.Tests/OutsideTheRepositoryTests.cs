@@ -1,0 +1,88 @@
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+
+namespace VmSpec.Packaging.Tests;
+
+/// <summary>
+/// The packages, used as a user outside the repository uses them: packed from this build into a
+/// folder, an MMU (the Sv48 sample) built on VmSpec.Core alone, a test project on VmSpec.Conformance
+/// alone whose generated suite runs every sv48 scenario, and the vmspec tool installed from the
+/// folder and run with that MMU as its plug-in.
+/// </summary>
+[TestFixture, NonParallelizable]
+public sealed partial class OutsideTheRepositoryTests
+{
+    private OutsideWorkspace _workspace = null!;
+    private int _scenarios;
+
+    [OneTimeSetUp]
+    public void PackAndBuild()
+    {
+        _workspace = new OutsideWorkspace();
+        var pack = _workspace.Pack();
+        Assert.That(pack.ExitCode, Is.Zero, $"dotnet pack: {pack}");
+        _workspace.WriteProjects();
+        _scenarios = Directory.GetFiles(Path.Combine(_workspace.SpecsFolder, "sv48"), "*.yaml").Length;
+        var build = _workspace.Dotnet("build", OutsideWorkspace.Tests);
+        Assert.That(build.ExitCode, Is.Zero, $"dotnet build: {build}");
+    }
+
+    [OneTimeTearDown]
+    public void Remove() => _workspace?.Dispose();
+
+    [Test]
+    public void The_feed_holds_the_libraries_and_the_tool()
+    {
+        var packages = Directory.GetFiles(_workspace.Feed, "*.nupkg").Select(Path.GetFileName);
+        var version = OutsideWorkspace.Version;
+        Assert.That(packages, Is.EquivalentTo(new[] { "VmSpec.Core", "VmSpec.Scenarios", "VmSpec.Runner", "VmSpec.Conformance", "vmspec" }
+            .Select(id => $"{id}.{version}.nupkg")));
+    }
+
+    [Test]
+    public void The_conformance_package_carries_the_generator_and_its_build_file()
+    {
+        using var package = ZipFile.OpenRead(Path.Combine(_workspace.Feed, $"VmSpec.Conformance.{OutsideWorkspace.Version}.nupkg"));
+        var entries = package.Entries.Select(e => e.FullName).ToList();
+        Assert.That(entries, Is.SupersetOf(new[]
+        {
+            "lib/net10.0/VmSpec.Conformance.dll",
+            "analyzers/dotnet/cs/VmSpec.Generators.dll",
+            "analyzers/dotnet/cs/YamlDotNet.dll",
+            "build/VmSpec.Conformance.targets",
+            "build/specs/VmSpec.Specs.targets",
+        }));
+        var nuspec = new StreamReader(package.Entries.Single(e => e.FullName.EndsWith(".nuspec")).Open()).ReadToEnd();
+        Assert.That(nuspec, Does.Not.Contain("VmSpec.Generators"), "the generator travels inside the package, not as a dependency");
+    }
+
+    [Test]
+    public void A_test_project_on_the_package_runs_every_scenario_of_its_specs_folder()
+    {
+        var test = _workspace.Dotnet("test", OutsideWorkspace.Tests, "--no-build");
+        Assert.That(test.ExitCode, Is.Zero, $"dotnet test: {test}");
+        var summary = TestSummary().Match(test.Output);
+        Assert.That(summary.Success, $"no summary in: {test}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(int.Parse(summary.Groups["failed"].Value), Is.Zero, $"{test}");
+            Assert.That(int.Parse(summary.Groups["passed"].Value), Is.EqualTo(_scenarios), $"{test}");
+        });
+    }
+
+    [Test]
+    public void The_installed_tool_runs_the_scenarios_on_the_plugin()
+    {
+        var tools = Path.Combine(_workspace.Root, "tools");
+        var install = _workspace.Dotnet("tool", "install", "vmspec", "--version", OutsideWorkspace.Version, "--tool-path", tools);
+        Assert.That(install.ExitCode, Is.Zero, $"dotnet tool install: {install}");
+
+        var run = DotnetCommand.Run(Path.Combine(tools, "vmspec"), _workspace.Root, _workspace.Environment,
+            "run", _workspace.SpecsFolder, "--plugin", _workspace.PluginPath);
+        Assert.That(run.ExitCode, Is.Zero, $"vmspec run: {run}");
+        Assert.That(run.Output, Does.Contain($"{_scenarios} scenarios, {_scenarios} runs: {_scenarios} passed, 0 failed, 0 skipped"));
+    }
+
+    [GeneratedRegex(@"Failed:\s*(?<failed>\d+), Passed:\s*(?<passed>\d+)")]
+    private static partial Regex TestSummary();
+}

@@ -1,0 +1,144 @@
+using System.Reflection;
+using System.Xml.Linq;
+
+namespace VmSpec.Packaging.Tests;
+
+/// <summary>
+/// A folder outside the repository laid out as a user's: a package feed packed from this build, a
+/// <c>nuget.config</c> naming it, the Sv48 sample as an MMU project on the VmSpec.Core package, a
+/// test project on the VmSpec.Conformance package with the sample's scenarios in its <c>specs</c>
+/// folder. Restores go to a packages folder of the workspace's own, so the machine's cache never
+/// holds these builds of VmSpec and a later run cannot restore a stale one; every other package is
+/// found in the machine's cache, named as a fallback folder.
+/// </summary>
+internal sealed class OutsideWorkspace : IDisposable
+{
+    public const string Mmu = "MySv48";
+    public const string Tests = "MySv48.Tests";
+
+    public OutsideWorkspace()
+    {
+        Root = Directory.CreateTempSubdirectory("vmspec-packages-").FullName;
+        Environment = new Dictionary<string, string>
+        {
+            ["NUGET_PACKAGES"] = Path.Combine(Root, "packages"),
+            ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1",
+            ["DOTNET_NOLOGO"] = "1",
+            // No build nodes left behind once the test is over.
+            ["MSBUILDDISABLENODEREUSE"] = "1",
+        };
+    }
+
+    public string Root { get; }
+
+    public string Feed => Path.Combine(Root, "feed");
+
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    /// <summary>The repository this test was built from (set by the project file).</summary>
+    public static string Repository { get; } = typeof(OutsideWorkspace).Assembly
+        .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "RepositoryRoot").Value!;
+
+    /// <summary>The configuration this test was built in, which every packed project was built in too.</summary>
+    public static string Configuration { get; } =
+        typeof(OutsideWorkspace).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
+
+    public static string Version { get; } = XDocument.Load(Path.Combine(Repository, "Directory.Build.props"))
+        .Descendants("VersionPrefix").Single().Value;
+
+    public string SpecsFolder => Path.Combine(Root, Tests, "specs");
+
+    public string PluginPath => Path.Combine(Root, Mmu, "bin", "Debug", "net10.0", Mmu + ".dll");
+
+    public CommandResult Dotnet(params string[] arguments) => DotnetCommand.Run("dotnet", Root, Environment, arguments);
+
+    public CommandResult Pack() =>
+        Dotnet("pack", Path.Combine(Repository, "VmSpec.sln"), "--no-build", "-c", Configuration, "-o", Feed);
+
+    public void WriteProjects()
+    {
+        File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="vmspec" value="{Feed}" />
+              </packageSources>
+              <fallbackPackageFolders>
+                <add key="machine" value="{MachinePackages()}" />
+              </fallbackPackageFolders>
+            </configuration>
+            """);
+
+        var mmu = Directory.CreateDirectory(Path.Combine(Root, Mmu)).FullName;
+        File.WriteAllText(Path.Combine(mmu, Mmu + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="VmSpec.Core" Version="{Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        foreach (var source in Directory.GetFiles(Path.Combine(Repository, "samples", "Sv48", "VmSpec.Samples.Sv48"), "*.cs"))
+            File.Copy(source, Path.Combine(mmu, Path.GetFileName(source)));
+
+        var tests = Directory.CreateDirectory(Path.Combine(Root, Tests)).FullName;
+        File.WriteAllText(Path.Combine(tests, Tests + ".csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>net10.0</TargetFramework>
+                <IsTestProject>true</IsTestProject>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="VmSpec.Conformance" Version="{Version}" />
+                <PackageReference Include="Microsoft.NET.Test.Sdk" Version="{RepositoryVersionOf("Microsoft.NET.Test.Sdk")}" />
+                <PackageReference Include="NUnit3TestAdapter" Version="{RepositoryVersionOf("NUnit3TestAdapter")}" />
+              </ItemGroup>
+              <ItemGroup>
+                <ProjectReference Include="../{Mmu}/{Mmu}.csproj" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(tests, "Targets.cs"), """
+            using VmSpec.Conformance;
+            using VmSpec.Samples.Sv48;
+
+            [assembly: ConformanceTarget(typeof(Sv48Mmu), "sv48")]
+            """);
+        CopyFolder(Path.Combine(Repository, "specs", "sv48"), Path.Combine(SpecsFolder, "sv48"));
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A build server may still hold a file; the folder is a temporary one.
+        }
+    }
+
+    private static string MachinePackages() =>
+        System.Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
+            ? configured
+            : Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    private static string RepositoryVersionOf(string package) =>
+        XDocument.Load(Path.Combine(Repository, "Directory.Packages.props")).Descendants("PackageVersion")
+            .Single(p => (string?)p.Attribute("Include") == package).Attribute("Version")!.Value;
+
+    private static void CopyFolder(string from, string to)
+    {
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(to, Path.GetRelativePath(from, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
