@@ -6,8 +6,8 @@ namespace VmSpec.Packaging.Tests;
 /// <summary>
 /// A folder outside the repository laid out as a user's: a package feed packed from this build, a
 /// <c>nuget.config</c> naming it, the Sv48 sample as an MMU project on the VmSpec.Core package, a
-/// test project on the VmSpec.Conformance package with the sample's scenarios in its <c>specs</c>
-/// folder. Restores go to a packages folder of the workspace's own, so the machine's cache never
+/// test project on the VmSpec.Conformance package, and the sample's scenarios in a <c>specs</c>
+/// folder beside the two, which the test project names as its <c>VmSpecSpecsRoot</c>. Restores go to a packages folder of the workspace's own, so the machine's cache never
 /// holds these builds of VmSpec and a later run cannot restore a stale one; every other package is
 /// found in the machine's cache, named as a fallback folder.
 /// </summary>
@@ -46,7 +46,7 @@ internal sealed class OutsideWorkspace : IDisposable
     public static string Version { get; } = XDocument.Load(Path.Combine(Repository, "Directory.Build.props"))
         .Descendants("VersionPrefix").Single().Value;
 
-    public string SpecsFolder => Path.Combine(Root, Tests, "specs");
+    public string SpecsFolder => Path.Combine(Root, "specs");
 
     public string PluginPath => Path.Combine(Root, Mmu, "bin", "Debug", "net10.0", Mmu + ".dll");
 
@@ -57,6 +57,15 @@ internal sealed class OutsideWorkspace : IDisposable
 
     public void WriteProjects()
     {
+        WriteNuGetConfig();
+        WriteMmuProject();
+        WriteTestProject();
+        CopyFolder(Path.Combine(Repository, "specs", "sv48"), Path.Combine(SpecsFolder, "sv48"));
+        WriteDecoy();
+    }
+
+    /// <summary>The feed as a source; the machine's cache as a fallback, read but never written.</summary>
+    private void WriteNuGetConfig() =>
         File.WriteAllText(Path.Combine(Root, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -69,6 +78,9 @@ internal sealed class OutsideWorkspace : IDisposable
             </configuration>
             """);
 
+    /// <summary>The Sv48 sample's sources, on the VmSpec.Core package instead of the repository's project.</summary>
+    private void WriteMmuProject()
+    {
         var mmu = Directory.CreateDirectory(Path.Combine(Root, Mmu)).FullName;
         File.WriteAllText(Path.Combine(mmu, Mmu + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -84,13 +96,22 @@ internal sealed class OutsideWorkspace : IDisposable
             """);
         foreach (var source in Directory.GetFiles(Path.Combine(Repository, "samples", "Sv48", "VmSpec.Samples.Sv48"), "*.cs"))
             File.Copy(source, Path.Combine(mmu, Path.GetFileName(source)));
+    }
 
+    /// <summary>
+    /// A test project on the VmSpec.Conformance package, registering the sample. It names the specs
+    /// folder beside it in its own body, after NuGet has imported the package's build files: the
+    /// package must read the property late enough to see it.
+    /// </summary>
+    private void WriteTestProject()
+    {
         var tests = Directory.CreateDirectory(Path.Combine(Root, Tests)).FullName;
         File.WriteAllText(Path.Combine(tests, Tests + ".csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <IsTestProject>true</IsTestProject>
+                <VmSpecSpecsRoot>../specs</VmSpecSpecsRoot>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="VmSpec.Conformance" Version="{Version}" />
@@ -108,7 +129,23 @@ internal sealed class OutsideWorkspace : IDisposable
 
             [assembly: ConformanceTarget(typeof(Sv48Mmu), "sv48")]
             """);
-        CopyFolder(Path.Combine(Repository, "specs", "sv48"), Path.Combine(SpecsFolder, "sv48"));
+    }
+
+    /// <summary>
+    /// A failing scenario in the test project's own <c>specs</c> folder, the root the package uses
+    /// when none is named: it runs only if the project's <c>VmSpecSpecsRoot</c> went unread.
+    /// </summary>
+    private void WriteDecoy()
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Root, Tests, "specs", "sv48")).FullName;
+        File.WriteAllText(Path.Combine(folder, "decoy.yaml"), """
+            description: Runs only when the project's specs root was ignored; an empty space has no mapping.
+            spec: VmSpec format (map)
+            mmu: [sv48]
+            steps:
+              - read: 0x1000
+                expect: { pa: 0x8020_1000 }
+            """);
     }
 
     public void Dispose()
