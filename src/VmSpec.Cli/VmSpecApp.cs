@@ -14,6 +14,7 @@ public static class VmSpecApp
             ListCommand.Create(output, error),
             CoverageCommand.Create(output, error),
             ReportCommand.Create(output, error),
+            CorpusCommand.Create(output, error),
         };
         var parse = root.Parse(args);
         var code = parse.Invoke(new InvocationConfiguration { Output = output, Error = error });

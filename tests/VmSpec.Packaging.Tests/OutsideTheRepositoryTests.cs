@@ -7,7 +7,7 @@ namespace VmSpec.Packaging.Tests;
 /// The packages, used as a user outside the repository uses them: packed from this build into a
 /// folder, an MMU (the Sv48 sample) built on VmSpec.Core alone, a test project on VmSpec.Conformance
 /// alone whose generated suite runs every sv48 scenario, and the vmspec tool installed from the
-/// folder and run with that MMU as its plug-in.
+/// folder, run with that MMU as its plug-in and writing out the corpus it carries.
 /// </summary>
 [TestFixture, NonParallelizable]
 public sealed partial class OutsideTheRepositoryTests
@@ -73,14 +73,35 @@ public sealed partial class OutsideTheRepositoryTests
     [Test]
     public void The_installed_tool_runs_the_scenarios_on_the_plugin()
     {
-        var tools = Path.Combine(_workspace.Root, "tools");
-        var install = _workspace.Dotnet("tool", "install", "vmspec", "--version", OutsideWorkspace.Version, "--tool-path", tools);
-        Assert.That(install.ExitCode, Is.Zero, $"dotnet tool install: {install}");
-
-        var run = DotnetCommand.Run(Path.Combine(tools, "vmspec"), _workspace.Root, _workspace.Environment,
+        var run = DotnetCommand.Run(InstalledTool(), _workspace.Root, _workspace.Environment,
             "run", _workspace.SpecsFolder, "--plugin", _workspace.PluginPath);
         Assert.That(run.ExitCode, Is.Zero, $"vmspec run: {run}");
         Assert.That(run.Output, Does.Contain($"{_scenarios} scenarios, {_scenarios} runs: {_scenarios} passed, 0 failed, 0 skipped"));
+    }
+
+    [Test]
+    public void The_installed_tool_writes_the_corpus_it_was_built_with_and_runs_it()
+    {
+        var specs = Path.Combine(_workspace.Root, "corpus", "specs");
+        var write = DotnetCommand.Run(InstalledTool(), _workspace.Root, _workspace.Environment, "corpus", specs, "--area", "tlb");
+        Assert.That(write.ExitCode, Is.Zero, $"vmspec corpus: {write}");
+        var tlb = Directory.GetFiles(Path.Combine(OutsideWorkspace.Repository, "specs", "tlb"), "*.yaml").Length;
+
+        var run = DotnetCommand.Run(InstalledTool(), _workspace.Root, _workspace.Environment, "run", specs);
+        Assert.That(run.ExitCode, Is.Zero, $"vmspec run: {run}");
+        Assert.That(run.Output, Does.Match($"(^|\\n){tlb} scenarios, [0-9]+ runs: [0-9]+ passed, 0 failed, 0 skipped"));
+    }
+
+    /// <summary>The vmspec tool, installed from the feed into the workspace on first use.</summary>
+    private string InstalledTool()
+    {
+        var tools = Path.Combine(_workspace.Root, "tools");
+        var tool = Path.Combine(tools, "vmspec");
+        if (File.Exists(tool))
+            return tool;
+        var install = _workspace.Dotnet("tool", "install", "vmspec", "--version", OutsideWorkspace.Version, "--tool-path", tools);
+        Assert.That(install.ExitCode, Is.Zero, $"dotnet tool install: {install}");
+        return tool;
     }
 
     [GeneratedRegex(@"Failed:\s*(?<failed>\d+), Passed:\s*(?<passed>\d+)")]

@@ -1,0 +1,87 @@
+namespace VmSpec.Cli.Tests;
+
+/// <summary>
+/// <c>vmspec corpus</c> writes the corpus the program was built with, byte for byte, into a folder
+/// the user then owns; it never overwrites a file that differs, and says what it did.
+/// </summary>
+public class CorpusCommandTests
+{
+    [Test]
+    public void Writes_every_file_of_the_repository_corpus_and_the_copy_runs_green()
+    {
+        using var target = new ScratchSpecs();
+        var specs = Path.Combine(target.Root, "specs");
+
+        var run = CliRun.Of("corpus", specs);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var expected = FilesUnder(RepositoryPaths.Specs);
+        Assert.That(FilesUnder(specs), Is.EqualTo(expected));
+        foreach (var file in expected)
+            Assert.That(File.ReadAllBytes(Path.Combine(specs, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(RepositoryPaths.Specs, file))), file);
+        var scenarios = expected.Count(file => file.EndsWith(".yaml", StringComparison.Ordinal));
+        Assert.That(run.Output, Does.StartWith($"{scenarios} scenarios in kernel, segmentation, single-level, sv39, sv48, tlb: {expected.Count} files written to {specs}, 0 already there"));
+
+        var copy = CliRun.Of("run", Path.Combine(specs, "tlb"), Path.Combine(specs, "single-level"));
+        Assert.That(copy.ExitCode, Is.Zero, copy.ToString());
+    }
+
+    [Test]
+    public void An_area_brings_its_files_and_the_schema_they_name()
+    {
+        using var target = new ScratchSpecs();
+
+        var run = CliRun.Of("corpus", target.Root, "--area", "single-level");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var expected = FilesUnder(Path.Combine(RepositoryPaths.Specs, "single-level")).Select(file => Path.Combine("single-level", file))
+            .Append("scenario.schema.json").Order(StringComparer.Ordinal);
+        Assert.That(FilesUnder(target.Root), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Writing_again_leaves_equal_files_alone()
+    {
+        using var target = new ScratchSpecs();
+        CliRun.Of("corpus", target.Root, "--area", "tlb");
+        File.Delete(Path.Combine(target.Root, "tlb", "first-access-misses-then-hits.yaml"));
+
+        var run = CliRun.Of("corpus", target.Root, "--area", "tlb");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var files = FilesUnder(target.Root).Count;
+        Assert.That(run.Output, Does.Contain($": 1 files written to {target.Root}, {files - 1} already there"));
+    }
+
+    [Test]
+    public void A_file_that_differs_is_never_overwritten_and_nothing_is_written()
+    {
+        using var target = new ScratchSpecs();
+        var edited = target.Write("tlb/first-access-misses-then-hits.yaml", "description: mine\n");
+
+        var run = CliRun.Of("corpus", target.Root, "--area", "tlb");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain($"error: {edited} exists and differs from the corpus's copy"));
+        Assert.That(File.ReadAllText(edited), Is.EqualTo("description: mine\n"));
+        Assert.That(FilesUnder(target.Root), Is.EqualTo(new[] { Path.Combine("tlb", "first-access-misses-then-hits.yaml") }));
+    }
+
+    [Test]
+    public void An_unknown_area_is_refused_with_the_areas_there_are()
+    {
+        using var target = new ScratchSpecs();
+
+        var run = CliRun.Of("corpus", target.Root, "--area", "../sv39");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain("error: no area ../sv39 in the corpus; its areas are kernel, segmentation, single-level, sv39, sv48, tlb"));
+        Assert.That(FilesUnder(target.Root), Is.Empty);
+    }
+
+    private static List<string> FilesUnder(string folder) =>
+        Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+            .Select(path => Path.GetRelativePath(folder, path))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+}
