@@ -60,12 +60,34 @@ namespace VmSpec.Generators
             var specsRoot = context.AnalyzerConfigOptionsProvider
                 .Select((options, _) => options.GlobalOptions.TryGetValue(SpecsRoot.Property, out var root) ? root : null);
 
+            // How many scenario files there are, and the kinds the valid ones list: a project that names
+            // its specs root (as the props file and the package do) and would run nothing, or register
+            // a target no scenario names, hears so, rather than pass green with no test.
+            var scenarioCount = files.Collect().Select((all, _) => all.Length);
+            var kindsNamed = parsed
+                .Select((p, _) => p.Model?.Mmu ?? EquatableArray<string>.Empty)
+                .Collect()
+                .Select((lists, _) => EquatableArray.From(lists.SelectMany(list => list).Distinct().OrderBy(kind => kind, StringComparer.Ordinal)));
+
             context.RegisterSourceOutput(parsed.Select((p, _) => p.Diagnostics), Report);
             context.RegisterSourceOutput(clashes.Select((found, _) => found.Diagnostics), Report);
-            context.RegisterSourceOutput(specsRoot, (output, root) =>
+            context.RegisterSourceOutput(specsRoot.Combine(scenarioCount), (output, input) =>
             {
+                var (root, count) = input;
                 if (SpecsRoot.Check(root) is { } error)
                     output.ReportDiagnostic(error.ToDiagnostic());
+                else if (count == 0 && !string.IsNullOrWhiteSpace(root))
+                    output.ReportDiagnostic(GeneratorDiagnostics.NoScenarios(root!).ToDiagnostic());
+            });
+            context.RegisterSourceOutput(targetResults.Combine(kindsNamed).Combine(specsRoot.Combine(scenarioCount)), (output, input) =>
+            {
+                var ((results, kinds), (root, count)) = input;
+                // With no scenario at all, VMS1006 says it once for every target.
+                if (string.IsNullOrWhiteSpace(root) || count == 0)
+                    return;
+                foreach (var result in results)
+                    if (result.Target is { } target && !kinds.Contains(target.Kind))
+                        output.ReportDiagnostic(GeneratorDiagnostics.TargetWithoutScenarios(target, result.Location).ToDiagnostic());
             });
             context.RegisterSourceOutput(targetResults, ReportTargets);
             context.RegisterSourceOutput(targets, (output, list) => Guard(output, "emitting VmSpecSuite", () => output.AddSource(SuiteEmitter.HintName, SuiteEmitter.Emit(list))));

@@ -132,12 +132,53 @@ public class DiagnosticTests
     [TestCase("", false)]
     public void A_specs_root_outside_any_specs_folder_is_VMS1005(string root, bool reported)
     {
-        var properties = new BuildProperties(new Dictionary<string, string> { ["VmSpecSpecsRoot"] = root });
-
-        var result = GeneratorHarness.Driver([], properties: properties)
-            .RunGenerators(GeneratorHarness.Compilation(GeneratorHarness.AttributeSource, GeneratorHarness.BuiltInTargets))
-            .GetRunResult().Results.Single();
+        var result = RunWithRoot(root, [GeneratorHarness.Spec("sv39/x.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.AttributeSource);
 
         Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(reported ? new[] { "VMS1005" } : Array.Empty<string>()));
     }
+
+    [Test]
+    public void A_specs_root_with_no_scenario_file_is_a_VMS1006_warning_naming_it()
+    {
+        var result = RunWithRoot("/repo/specs/", [], GeneratorHarness.AttributeSource, GeneratorHarness.BuiltInTargets);
+
+        var diagnostic = result.Diagnostics.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((diagnostic.Id, diagnostic.Severity), Is.EqualTo(("VMS1006", DiagnosticSeverity.Warning)));
+            Assert.That(diagnostic.GetMessage(), Does.Contain("'/repo/specs/'"));
+        });
+    }
+
+    [Test]
+    public void A_target_whose_kind_no_scenario_lists_is_a_VMS1007_warning_on_its_attribute()
+    {
+        var registration = """
+            [assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "sv39")]
+            [assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "sv-39", Name = "typo")]
+            """;
+
+        var result = RunWithRoot("/repo/specs/", [GeneratorHarness.Spec("sv39/x.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.AttributeSource, registration);
+
+        var diagnostic = result.Diagnostics.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That((diagnostic.Id, diagnostic.Severity), Is.EqualTo(("VMS1007", DiagnosticSeverity.Warning)));
+            Assert.That(diagnostic.GetMessage(), Does.Contain("'sv-39'").And.Contain("'typo'"));
+            Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line, Is.EqualTo(1), "the second attribute, on the second line");
+        });
+    }
+
+    [Test]
+    public void Without_a_specs_root_neither_warning_is_given()
+    {
+        var result = GeneratorHarness.Run([], GeneratorHarness.BuiltInTargets);
+
+        Assert.That(result.Diagnostics, Is.Empty);
+    }
+
+    private static GeneratorRunResult RunWithRoot(string root, AdditionalText[] files, params string[] sources) =>
+        GeneratorHarness.Driver(files, properties: new BuildProperties(new Dictionary<string, string> { ["VmSpecSpecsRoot"] = root }))
+            .RunGenerators(GeneratorHarness.Compilation(sources))
+            .GetRunResult().Results.Single();
 }

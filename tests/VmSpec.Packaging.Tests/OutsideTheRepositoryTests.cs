@@ -5,9 +5,10 @@ namespace VmSpec.Packaging.Tests;
 
 /// <summary>
 /// The packages, used as a user outside the repository uses them: packed from this build into a
-/// folder, an MMU (the Sv48 sample) built on VmSpec.Core alone, a test project on VmSpec.Conformance
-/// alone whose generated suite runs every sv48 scenario, and the vmspec tool installed from the
-/// folder, run with that MMU as its plug-in and writing out the corpus it carries.
+/// folder, MMUs (the Sv48 sample, and one of a kind of its own with a package dependency) built on
+/// VmSpec.Core alone, a test project on VmSpec.Conformance alone whose generated suite runs every
+/// scenario of their specs folder, and the vmspec tool installed from the folder, run with those MMUs
+/// as its plug-in and writing out the corpus it carries.
 /// </summary>
 [TestFixture, NonParallelizable]
 public sealed partial class OutsideTheRepositoryTests
@@ -22,7 +23,7 @@ public sealed partial class OutsideTheRepositoryTests
         var pack = _workspace.Pack();
         Assert.That(pack.ExitCode, Is.Zero, $"dotnet pack: {pack}");
         _workspace.WriteProjects();
-        _scenarios = Directory.GetFiles(Path.Combine(_workspace.SpecsFolder, "sv48"), "*.yaml").Length;
+        _scenarios = Directory.GetFiles(_workspace.SpecsFolder, "*.yaml", SearchOption.AllDirectories).Length;
         var build = _workspace.Dotnet("build", OutsideWorkspace.Tests);
         Assert.That(build.ExitCode, Is.Zero, $"dotnet build: {build}");
     }

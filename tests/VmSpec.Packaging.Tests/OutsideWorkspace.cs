@@ -5,16 +5,17 @@ namespace VmSpec.Packaging.Tests;
 
 /// <summary>
 /// A folder outside the repository laid out as a user's: a package feed packed from this build, a
-/// <c>nuget.config</c> naming it, the Sv48 sample as an MMU project on the VmSpec.Core package, a
-/// test project on the VmSpec.Conformance package, and the sample's scenarios in a <c>specs</c>
-/// folder beside the two, which the test project names as its <c>VmSpecSpecsRoot</c>. Restores go to a packages folder of the workspace's own, so the machine's cache never
+/// <c>nuget.config</c> naming it, an MMU project on the VmSpec.Core package (the Sv48 sample, and an
+/// MMU of a kind of its own that needs a package the host does not have), a test project on the
+/// VmSpec.Conformance package, and their scenarios in a <c>specs</c> folder beside the two, which the
+/// test project names as its <c>VmSpecSpecsRoot</c>. Restores go to a packages folder of the workspace's own, so the machine's cache never
 /// holds these builds of VmSpec and a later run cannot restore a stale one; every other package is
 /// found in the machine's cache, named as a fallback folder.
 /// </summary>
 internal sealed class OutsideWorkspace : IDisposable
 {
-    public const string Mmu = "MySv48";
-    public const string Tests = "MySv48.Tests";
+    public const string Mmu = "MyMmus";
+    public const string Tests = "MyMmus.Tests";
 
     public OutsideWorkspace()
     {
@@ -61,6 +62,7 @@ internal sealed class OutsideWorkspace : IDisposable
         WriteMmuProject();
         WriteTestProject();
         CopyFolder(Path.Combine(Repository, "specs", "sv48"), Path.Combine(SpecsFolder, "sv48"));
+        WriteOffsetScenario();
         WriteDecoy();
     }
 
@@ -78,7 +80,11 @@ internal sealed class OutsideWorkspace : IDisposable
             </configuration>
             """);
 
-    /// <summary>The Sv48 sample's sources, on the VmSpec.Core package instead of the repository's project.</summary>
+    /// <summary>
+    /// The Sv48 sample's sources, on the VmSpec.Core package instead of the repository's project, and
+    /// <see cref="OffsetMmu"/>. Built with <c>EnableDynamicLoading</c>, as a plug-in with
+    /// dependencies of its own must be, so the package's assembly is copied beside it.
+    /// </summary>
     private void WriteMmuProject()
     {
         var mmu = Directory.CreateDirectory(Path.Combine(Root, Mmu)).FullName;
@@ -88,14 +94,63 @@ internal sealed class OutsideWorkspace : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
                 <ImplicitUsings>enable</ImplicitUsings>
+                <EnableDynamicLoading>true</EnableDynamicLoading>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="VmSpec.Core" Version="{Version}" />
+                <PackageReference Include="Newtonsoft.Json" Version="13.0.3" />
               </ItemGroup>
             </Project>
             """);
         foreach (var source in Directory.GetFiles(Path.Combine(Repository, "samples", "Sv48", "VmSpec.Samples.Sv48"), "*.cs"))
             File.Copy(source, Path.Combine(mmu, Path.GetFileName(source)));
+        File.WriteAllText(Path.Combine(mmu, "OffsetMmu.cs"), OffsetMmu);
+    }
+
+    /// <summary>
+    /// An MMU that is not a paging one: every address is RAM's base plus the address. Its dump is
+    /// JSON written by Newtonsoft.Json, a package neither the tool nor VmSpec.Core has.
+    /// </summary>
+    private const string OffsetMmu = """
+        using Newtonsoft.Json;
+        using VmSpec.Core;
+        using VmSpec.Core.Mmu;
+
+        namespace MyMmus;
+
+        public sealed class OffsetMmu(Machine machine) : IMmu
+        {
+            public string Kind => "offset";
+
+            public IReadOnlySet<string> Features { get; } = new HashSet<string>();
+
+            public Machine Machine { get; } = machine;
+
+            public MmuCounters Counters { get; } = new();
+
+            public Translation Translate(in Access access) =>
+                Translation.Success(Machine.Memory.Base + access.Address, 0, 1, tlbHit: false, walk: null);
+
+            public string Dump() => JsonConvert.SerializeObject(new { kind = Kind, @base = Machine.Memory.Base }) + "\n";
+        }
+        """;
+
+    /// <summary>A scenario of the offset kind whose snapshot is the MMU's JSON dump, worked out by hand.</summary>
+    private void WriteOffsetScenario()
+    {
+        var folder = Path.Combine(SpecsFolder, "offset");
+        Directory.CreateDirectory(Path.Combine(folder, "__snapshots__"));
+        File.WriteAllText(Path.Combine(folder, "base-plus-va.yaml"), """
+            description: The offset MMU adds RAM's base to every address.
+            spec: MyMmus (offset translation)
+            mmu: [offset]
+            steps:
+              - read: 0x1234
+                expect: { pa: 0x8000_1234 }
+              - snapshot: state
+            """);
+        // RAM's default base, 0x8000_0000, is 2147483648.
+        File.WriteAllText(Path.Combine(folder, "__snapshots__", "base-plus-va.state.offset.snap"), "{\"kind\":\"offset\",\"base\":2147483648}\n");
     }
 
     /// <summary>
@@ -125,9 +180,9 @@ internal sealed class OutsideWorkspace : IDisposable
             """);
         File.WriteAllText(Path.Combine(tests, "Targets.cs"), """
             using VmSpec.Conformance;
-            using VmSpec.Samples.Sv48;
 
-            [assembly: ConformanceTarget(typeof(Sv48Mmu), "sv48")]
+            [assembly: ConformanceTarget(typeof(VmSpec.Samples.Sv48.Sv48Mmu), "sv48")]
+            [assembly: ConformanceTarget(typeof(MyMmus.OffsetMmu), "offset")]
             """);
     }
 

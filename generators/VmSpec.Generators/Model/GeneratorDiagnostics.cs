@@ -16,6 +16,8 @@ namespace VmSpec.Generators.Model
         public const string NameClashId = "VMS1003";
         public const string GivenTwiceId = "VMS1004";
         public const string SpecsRootId = "VMS1005";
+        public const string NoScenariosId = "VMS1006";
+        public const string TargetWithoutScenariosId = "VMS1007";
 
         public static DiagnosticInfo InternalError(string what, System.Exception exception, LocationInfo? location = null) => new DiagnosticInfo(
             InternalErrorId,
@@ -55,5 +57,19 @@ namespace VmSpec.Generators.Model
             $"VmSpecSpecsRoot '{root}' is neither a folder named specs nor inside one, so no file in it is a scenario: the format takes a scenario's area from its folder under specs/",
             DiagnosticSeverity.Error,
             null);
+
+        public static DiagnosticInfo NoScenarios(string root) => new DiagnosticInfo(
+            NoScenariosId,
+            "No scenario files",
+            $"No scenario file (*.yaml) is under VmSpecSpecsRoot '{root}', so the suite has no tests; check the path, or write the corpus there with 'vmspec corpus'",
+            DiagnosticSeverity.Warning,
+            null);
+
+        public static DiagnosticInfo TargetWithoutScenarios(TargetModel target, LocationInfo? location) => new DiagnosticInfo(
+            TargetWithoutScenariosId,
+            "Conformance target runs no scenario",
+            $"No scenario lists the kind '{target.Kind}' in its mmu, so the target '{target.Name}' runs no test; check the kind's spelling",
+            DiagnosticSeverity.Warning,
+            location);
     }
 }
