@@ -79,6 +79,27 @@ public class CorpusCommandTests
         Assert.That(FilesUnder(target.Root), Is.Empty);
     }
 
+    [Test]
+    public void A_folder_outside_any_specs_folder_is_written_with_a_warning()
+    {
+        using var target = new ScratchSpecs();
+        var folder = Path.Combine(target.Root, "scenarios");
+
+        var run = CliRun.Of("corpus", folder, "--area", "tlb");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Error, Does.Contain($"warning: {folder} is not a folder named specs nor inside one"));
+        Assert.That(Directory.GetFiles(Path.Combine(folder, "tlb"), "*.yaml"), Is.Not.Empty);
+    }
+
+    [Test]
+    public void The_help_names_the_areas()
+    {
+        var run = CliRun.Of("corpus", "--help");
+
+        Assert.That(run.Output, Does.Contain("kernel, segmentation, single-level, sv39, sv48, tlb"));
+    }
+
     private static List<string> FilesUnder(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(folder, path))

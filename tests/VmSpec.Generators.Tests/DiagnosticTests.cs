@@ -169,6 +169,15 @@ public class DiagnosticTests
         });
     }
 
+    [TestCase("Nowhere")]
+    [TestCase("System.Collections")] // a namespace, as when a project and its MMU share a name
+    public void A_typeof_that_names_no_type_is_left_to_the_compiler_not_VMS1001(string name)
+    {
+        var result = GeneratorHarness.Run([], $"[assembly: VmSpec.Conformance.ConformanceTarget(typeof({name}), \"sv39\")]");
+
+        Assert.That(result.Diagnostics, Is.Empty);
+    }
+
     [Test]
     public void Without_a_specs_root_neither_warning_is_given()
     {

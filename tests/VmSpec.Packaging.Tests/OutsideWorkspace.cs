@@ -54,7 +54,7 @@ internal sealed class OutsideWorkspace : IDisposable
     public CommandResult Dotnet(params string[] arguments) => DotnetCommand.Run("dotnet", Root, Environment, arguments);
 
     public CommandResult Pack() =>
-        Dotnet("pack", Path.Combine(Repository, "VmSpec.sln"), "--no-build", "-c", Configuration, "-o", Feed);
+        Dotnet("pack", Path.Combine(Repository, "VmSpec.Packages.slnf"), "--no-build", "-c", Configuration, "-o", Feed);
 
     public void WriteProjects()
     {

@@ -43,6 +43,11 @@ namespace VmSpec.Generators.Pipeline
             if (!KindSpelling.IsValid(kind))
                 return Invalid($"kind '{kind}' can never be named by a scenario's mmu list, which spells a kind with {KindSpelling.Rule}", location);
 
+            // typeof of something that is no type (a namespace, a name not found): the compiler's own
+            // error (CS0118, CS0246) says what is wrong; a VMS1001 about a class would only mislead.
+            if (type.TypeKind == TypeKind.Error)
+                return new TargetResult(null, null, location);
+
             var display = type.ToDisplayString();
             if (type.IsAbstract || type.TypeKind != TypeKind.Class)
                 return Invalid($"{display} cannot be a conformance target: it must be a non-abstract class", location);

@@ -19,10 +19,15 @@ public static class CorpusCommand
             Arity = ArgumentArity.ZeroOrOne,
             DefaultValueFactory = _ => "specs",
         };
-        var areas = new Option<string[]>("--area") { Description = "Write only this area (sv39, tlb, ...); repeatable." };
+        var shipped = ShippedCorpus.BesideTheProgram;
+        var areas = new Option<string[]>("--area")
+        {
+            Description = "Write only this area; repeatable. "
+                + (shipped.Exists ? $"The areas: {string.Join(", ", shipped.Areas)}." : "This vmspec has no corpus."),
+        };
         var command = new Command("corpus", "Write the scenario corpus this vmspec was built with into a folder of your own.") { folder, areas };
         command.SetAction(parse =>
-            Write(ShippedCorpus.BesideTheProgram, parse.GetValue(folder)!, parse.GetValue(areas) ?? [], output, error));
+            Write(shipped, parse.GetValue(folder)!, parse.GetValue(areas) ?? [], output, error));
         return command;
     }
 
@@ -40,6 +45,11 @@ public static class CorpusCommand
             error.WriteLine($"error: no area {string.Join(", ", unknown)} in the corpus; its areas are {string.Join(", ", known)}");
             return ExitCodes.FormatError;
         }
+
+        // The generator takes scenarios only from under a folder named specs (VMS1005): say so now,
+        // not at the build that would otherwise find no test there.
+        if (!Path.GetFullPath(target).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Contains("specs"))
+            error.WriteLine($"warning: {target} is not a folder named specs nor inside one; the generator takes no scenario from it (VMS1005)");
 
         var chosen = areas.Count > 0 ? areas.Distinct().ToList() : known;
         var files = corpus.FilesOf(chosen);
