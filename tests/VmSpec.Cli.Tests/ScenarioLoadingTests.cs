@@ -20,6 +20,20 @@ public class ScenarioLoadingTests
     }
 
     [Test]
+    public void A_path_that_names_nothing_is_counted_as_a_path_with_errors_beside_the_runs()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/a.yaml", Readable);
+        var nowhere = Path.Combine(specs.Root, "no-such-folder");
+
+        var run = CliRun.Of("run", specs.Root, nowhere);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain($"{nowhere}: error VMS0000: no such file or folder"));
+        Assert.That(run.Output, Does.Contain("1 scenarios, 1 runs: 1 passed, 0 failed, 0 skipped, 1 path(s) with errors"));
+    }
+
+    [Test]
     public void A_byte_that_is_not_utf8_is_a_format_error_where_it_stands()
     {
         using var specs = new ScratchSpecs();

@@ -39,7 +39,8 @@ internal static class ResultPrinter
         var skipped = results.Count(r => r.Outcome == Outcome.Skipped);
         var scenarios = results.Select(r => r.Scenario.FilePath).Distinct().Count();
         output.WriteLine();
-        var broken = brokenFiles > 0 ? $", {brokenFiles} file(s) with format errors" : "";
+        // A file with format errors, one that cannot be read, or a path that names nothing: each was said above.
+        var broken = brokenFiles > 0 ? $", {brokenFiles} path(s) with errors" : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{scenarios} scenarios, {results.Count} runs: {passed} passed, {failed} failed, {skipped} skipped{broken} (runner time {runnerTime.TotalMilliseconds:0} ms)"));
     }
