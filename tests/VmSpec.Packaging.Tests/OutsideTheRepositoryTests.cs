@@ -26,6 +26,8 @@ public sealed partial class OutsideTheRepositoryTests
         _scenarios = Directory.GetFiles(_workspace.SpecsFolder, "*.yaml", SearchOption.AllDirectories).Length;
         var build = _workspace.Dotnet("build", OutsideWorkspace.Tests);
         Assert.That(build.ExitCode, Is.Zero, $"dotnet build: {build}");
+        // Nothing for the user to wonder about: no restore, compiler or generator warning.
+        Assert.That(Warning().IsMatch(build.Output), Is.False, $"dotnet build: {build}");
     }
 
     [OneTimeTearDown]
@@ -104,6 +106,9 @@ public sealed partial class OutsideTheRepositoryTests
         Assert.That(install.ExitCode, Is.Zero, $"dotnet tool install: {install}");
         return tool;
     }
+
+    [GeneratedRegex(@": warning [A-Z]+[0-9]+")]
+    private static partial Regex Warning();
 
     [GeneratedRegex(@"Failed:\s*(?<failed>\d+), Passed:\s*(?<passed>\d+)")]
     private static partial Regex TestSummary();
