@@ -1,8 +1,11 @@
+using VmSpec.Cli.Commands;
+
 namespace VmSpec.Cli.Tests;
 
 /// <summary>
 /// <c>vmspec corpus</c> writes the corpus the program was built with, byte for byte, into a folder
-/// the user then owns; it never overwrites a file that differs, and says what it did.
+/// the user then owns; run again by a newer corpus it updates what it wrote and nobody edited, never
+/// overwrites an edit, and says what it did.
 /// </summary>
 public class CorpusCommandTests
 {
@@ -20,7 +23,8 @@ public class CorpusCommandTests
         foreach (var file in expected)
             Assert.That(File.ReadAllBytes(Path.Combine(specs, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(RepositoryPaths.Specs, file))), file);
         var scenarios = expected.Count(file => file.EndsWith(".yaml", StringComparison.Ordinal));
-        Assert.That(run.Output, Does.StartWith($"{scenarios} scenarios in kernel, segmentation, single-level, sv39, sv48, tlb: {expected.Count} files written to {specs}, 0 already there"));
+        Assert.That(run.Output, Does.StartWith($"{scenarios} scenarios in kernel, segmentation, single-level, sv39, sv48, tlb into {specs}: {expected.Count} files written, 0 updated, 0 already there, 0 edits kept"));
+        Assert.That(File.Exists(Path.Combine(specs, ".vmspec-corpus")), "the manifest of what was written");
 
         var copy = CliRun.Of("run", Path.Combine(specs, "tlb"), Path.Combine(specs, "single-level"));
         Assert.That(copy.ExitCode, Is.Zero, copy.ToString());
@@ -50,7 +54,7 @@ public class CorpusCommandTests
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var files = FilesUnder(target.Root).Count;
-        Assert.That(run.Output, Does.Contain($": 1 files written to {target.Root}, {files - 1} already there"));
+        Assert.That(run.Output, Does.Contain($": 1 files written, 0 updated, {files - 1} already there, 0 edits kept"));
     }
 
     [Test]
@@ -62,9 +66,63 @@ public class CorpusCommandTests
         var run = CliRun.Of("corpus", target.Root, "--area", "tlb");
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-        Assert.That(run.Error, Does.Contain($"error: {edited} exists and differs from the corpus's copy"));
+        Assert.That(run.Error, Does.Contain($"error: {edited} differs from the corpus's copy, and not as the corpus last wrote it"));
         Assert.That(File.ReadAllText(edited), Is.EqualTo("description: mine\n"));
         Assert.That(FilesUnder(target.Root), Is.EqualTo(new[] { Path.Combine("tlb", "first-access-misses-then-hits.yaml") }));
+    }
+
+    [Test]
+    public void A_newer_corpus_updates_the_files_it_wrote_that_nobody_edited()
+    {
+        using var shipped = new ScratchSpecs();
+        using var target = new ScratchSpecs();
+        shipped.Write("sv39/a.yaml", "first\n");
+        shipped.Write("sv39/b.yaml", "first\n");
+        Write(shipped, target);
+        shipped.Write("sv39/a.yaml", "second\n");
+        shipped.Write("sv39/c.yaml", "new\n");
+
+        var (code, output, _) = Write(shipped, target);
+
+        Assert.That(code, Is.Zero);
+        Assert.That(File.ReadAllText(Path.Combine(target.Root, "sv39", "a.yaml")), Is.EqualTo("second\n"));
+        Assert.That(output, Does.Contain(": 1 files written, 1 updated, 1 already there, 0 edits kept"));
+    }
+
+    [Test]
+    public void An_edit_of_a_corpus_file_stops_an_update_unless_kept()
+    {
+        using var shipped = new ScratchSpecs();
+        using var target = new ScratchSpecs();
+        shipped.Write("sv39/a.yaml", "first\n");
+        Write(shipped, target);
+        var edited = target.Write("sv39/a.yaml", "mine\n");
+        shipped.Write("sv39/a.yaml", "second\n");
+        shipped.Write("sv39/b.yaml", "new\n");
+
+        var refused = Write(shipped, target);
+        Assert.That(refused.Code, Is.EqualTo(2));
+        Assert.That(File.Exists(Path.Combine(target.Root, "sv39", "b.yaml")), Is.False, "nothing written");
+
+        var kept = Write(shipped, target, keepEdits: true);
+        Assert.Multiple(() =>
+        {
+            Assert.That(kept.Code, Is.Zero);
+            Assert.That(File.ReadAllText(edited), Is.EqualTo("mine\n"));
+            Assert.That(File.ReadAllText(Path.Combine(target.Root, "sv39", "b.yaml")), Is.EqualTo("new\n"));
+            Assert.That(kept.Error, Does.Contain($"warning: kept your edit of {edited}"));
+        });
+
+        // Still the user's at the next run: the manifest keeps what the corpus wrote, not the edit.
+        Assert.That(Write(shipped, target).Code, Is.EqualTo(2));
+    }
+
+    private static (int Code, string Output, string Error) Write(ScratchSpecs shipped, ScratchSpecs target, bool keepEdits = false)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = CorpusCommand.Write(new ShippedCorpus(shipped.Root), target.Root, [], keepEdits, output, error);
+        return (code, output.ToString(), error.ToString());
     }
 
     [Test]
@@ -100,9 +158,11 @@ public class CorpusCommandTests
         Assert.That(run.Output, Does.Contain("kernel, segmentation, single-level, sv39, sv48, tlb"));
     }
 
+    /// <summary>The files under a folder, the manifest <c>vmspec corpus</c> keeps there aside.</summary>
     private static List<string> FilesUnder(string folder) =>
         Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(folder, path))
+            .Where(path => path != ".vmspec-corpus")
             .Order(StringComparer.Ordinal)
             .ToList();
 }

@@ -3,11 +3,12 @@ using System.CommandLine;
 namespace VmSpec.Cli.Commands;
 
 /// <summary>
-/// <c>vmspec corpus [FOLDER] [--area AREA]...</c>: writes the scenario corpus this vmspec was built
-/// with into FOLDER (default <c>specs</c>), so that a project without a clone of the repository can
-/// run it, on the built-in MMUs and its own, and owns the copy: its snapshots can be updated there.
-/// A file already there is left alone when it is the same; when one differs nothing is written,
-/// since it may be the user's edit (exit 2).
+/// <c>vmspec corpus [FOLDER] [--area AREA]... [--keep-edits]</c>: writes the scenario corpus this
+/// vmspec was built with into FOLDER (default <c>specs</c>), so that a project without a clone of the
+/// repository can run it, on the built-in MMUs and its own, and owns the copy: its snapshots can be
+/// updated there. Run again by a newer vmspec, it updates the files it wrote that nobody has edited
+/// since (<see cref="CorpusManifest"/>). A file that differs otherwise is the user's: nothing is
+/// written (exit 2), or with <c>--keep-edits</c> everything else is and that file is kept.
 /// </summary>
 public static class CorpusCommand
 {
@@ -25,13 +26,14 @@ public static class CorpusCommand
             Description = "Write only this area; repeatable. "
                 + (shipped.Exists ? $"The areas: {string.Join(", ", shipped.Areas)}." : "This vmspec has no corpus."),
         };
-        var command = new Command("corpus", "Write the scenario corpus this vmspec was built with into a folder of your own.") { folder, areas };
+        var keepEdits = new Option<bool>("--keep-edits") { Description = "Write the rest when files there differ from what the corpus last wrote, and keep those." };
+        var command = new Command("corpus", "Write the scenario corpus this vmspec was built with into a folder of your own.") { folder, areas, keepEdits };
         command.SetAction(parse =>
-            Write(shipped, parse.GetValue(folder)!, parse.GetValue(areas) ?? [], output, error));
+            Write(shipped, parse.GetValue(folder)!, parse.GetValue(areas) ?? [], parse.GetValue(keepEdits), output, error));
         return command;
     }
 
-    internal static int Write(ShippedCorpus corpus, string target, IReadOnlyList<string> areas, TextWriter output, TextWriter error)
+    internal static int Write(ShippedCorpus corpus, string target, IReadOnlyList<string> areas, bool keepEdits, TextWriter output, TextWriter error)
     {
         if (!corpus.Exists)
         {
@@ -52,39 +54,42 @@ public static class CorpusCommand
             error.WriteLine($"warning: {target} is not a folder named specs nor inside one; the generator takes no scenario from it (VMS1005)");
 
         var chosen = areas.Count > 0 ? areas.Distinct().ToList() : known;
-        var files = corpus.FilesOf(chosen);
-        var differing = files.Where(file => Differs(Path.Combine(corpus.Folder, file), Path.Combine(target, file))).ToList();
-        if (differing.Count > 0)
+        try
         {
-            foreach (var file in differing)
-                error.WriteLine($"error: {Path.Combine(target, file)} exists and differs from the corpus's copy");
-            error.WriteLine("nothing written: move or delete those files, or write the corpus to another folder");
+            return WriteFiles(corpus, chosen, target, keepEdits, output, error);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Half a corpus may be written, and the manifest not: a run that can write finishes it.
+            error.WriteLine($"error: cannot write into {target}: {exception.Message}");
+            return ExitCodes.FormatError;
+        }
+    }
+
+    private static int WriteFiles(ShippedCorpus corpus, IReadOnlyList<string> areas, string target, bool keepEdits, TextWriter output, TextWriter error)
+    {
+        var files = corpus.FilesOf(areas);
+        var manifest = CorpusManifest.Read(target);
+        var plan = files.Select(file => CorpusFile.Plan(file, corpus.Folder, target, manifest)).ToList();
+        var edited = plan.Where(file => file.Action == CorpusFileAction.KeepEdit).ToList();
+        if (edited.Count > 0 && !keepEdits)
+        {
+            foreach (var file in edited)
+                error.WriteLine($"error: {file.Destination} differs from the corpus's copy, and not as the corpus last wrote it");
+            error.WriteLine("nothing written: move or delete those files, write the corpus to another folder, or keep them with --keep-edits");
             return ExitCodes.FormatError;
         }
 
-        var written = 0;
-        foreach (var file in files)
-        {
-            var destination = Path.Combine(target, file);
-            if (File.Exists(destination))
-                continue;
-            try
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-                File.Copy(Path.Combine(corpus.Folder, file), destination);
-                written++;
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                error.WriteLine($"error: cannot write {destination}: {exception.Message}");
-                return ExitCodes.FormatError;
-            }
-        }
+        foreach (var file in plan)
+            file.Carry(manifest);
+        manifest.Save(target);
+
+        foreach (var file in edited)
+            error.WriteLine($"warning: kept your edit of {file.Destination}");
         var scenarios = files.Count(file => file.EndsWith(".yaml", StringComparison.Ordinal));
-        output.WriteLine($"{scenarios} scenarios in {string.Join(", ", chosen)}: {written} files written to {target}, {files.Count - written} already there");
+        int Count(CorpusFileAction action) => plan.Count(file => file.Action == action);
+        output.WriteLine($"{scenarios} scenarios in {string.Join(", ", areas)} into {target}: {Count(CorpusFileAction.Write)} files written, "
+            + $"{Count(CorpusFileAction.Update)} updated, {Count(CorpusFileAction.Same)} already there, {edited.Count} edits kept");
         return ExitCodes.Passed;
     }
-
-    private static bool Differs(string shipped, string existing) =>
-        File.Exists(existing) && !File.ReadAllBytes(shipped).AsSpan().SequenceEqual(File.ReadAllBytes(existing));
 }
