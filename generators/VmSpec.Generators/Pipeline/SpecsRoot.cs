@@ -1,6 +1,5 @@
-using System;
-using System.Linq;
 using VmSpec.Generators.Model;
+using VmSpec.Scenarios;
 
 namespace VmSpec.Generators.Pipeline
 {
@@ -18,8 +17,7 @@ namespace VmSpec.Generators.Pipeline
         {
             if (string.IsNullOrWhiteSpace(root))
                 return null;
-            var segments = root!.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-            return segments.Contains("specs", StringComparer.Ordinal) ? null : GeneratorDiagnostics.SpecsRoot(root);
+            return SpecsFolder.Holds(root!) ? null : GeneratorDiagnostics.SpecsRoot(root!);
         }
     }
 }

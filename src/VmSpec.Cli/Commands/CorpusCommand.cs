@@ -1,4 +1,5 @@
 using System.CommandLine;
+using VmSpec.Scenarios;
 
 namespace VmSpec.Cli.Commands;
 
@@ -50,7 +51,7 @@ public static class CorpusCommand
 
         // The generator takes scenarios only from under a folder named specs (VMS1005): say so now,
         // not at the build that would otherwise find no test there.
-        if (!Path.GetFullPath(target).Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar).Contains("specs"))
+        if (!SpecsFolder.Holds(Path.GetFullPath(target)))
             error.WriteLine($"warning: {target} is not a folder named specs nor inside one; the generator takes no scenario from it (VMS1005)");
 
         var chosen = areas.Count > 0 ? areas.Distinct().ToList() : known;
