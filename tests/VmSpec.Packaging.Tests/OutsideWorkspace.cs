@@ -8,9 +8,10 @@ namespace VmSpec.Packaging.Tests;
 /// <c>nuget.config</c> naming it, an MMU project on the VmSpec.Core package (the Sv48 sample, and an
 /// MMU of a kind of its own that needs a package the host does not have), a test project on the
 /// VmSpec.Conformance package, and their scenarios in a <c>specs</c> folder beside the two, which the
-/// test project names as its <c>VmSpecSpecsRoot</c>. Restores go to a packages folder of the workspace's own, so the machine's cache never
-/// holds these builds of VmSpec and a later run cannot restore a stale one; every other package is
-/// found in the machine's cache, named as a fallback folder.
+/// test project names as its <c>VmSpecSpecsRoot</c> (the layout of docs/packages.md). Restores go to
+/// a packages folder of the workspace's own, so the machine's cache never holds these builds of
+/// VmSpec and a later run cannot restore a stale one; every other package is found in the machine's
+/// cache, named as a fallback folder.
 /// </summary>
 internal sealed class OutsideWorkspace : IDisposable
 {
