@@ -24,7 +24,14 @@ public sealed class SnapshooterStore(bool update) : ISnapshotStore
         // Equal as both front ends compare snapshots (SnapshotPaths.Normalize): Snapshooter compares
         // the file as it is, and would fail on a final blank line the CLI accepts.
         if (expected == actual)
+        {
+            // Snapshooter removes its copy of a failed dump once the snapshot matches again; a match
+            // found here never reaches it, so the stale copy goes here.
+            var mismatch = MismatchPath(path);
+            if (File.Exists(mismatch))
+                File.Delete(mismatch);
             return null;
+        }
         if (update && expected is not null)
             File.Delete(path); // Snapshooter only writes a snapshot that is missing.
 
@@ -49,4 +56,8 @@ public sealed class SnapshooterStore(bool update) : ISnapshotStore
             return $"snapshot {path} could not be written: {exception.GetType().Name}: {exception.Message}";
         }
     }
+
+    /// <summary>Where Snapshooter leaves the dump of a failed comparison: <c>__mismatch__</c> beside the snapshot.</summary>
+    private static string MismatchPath(string snapshot) =>
+        Path.Combine(Path.GetDirectoryName(snapshot)!, "__mismatch__", Path.GetFileName(snapshot));
 }

@@ -63,6 +63,19 @@ public class SnapshooterStoreTests
         Assert.That(new FileSnapshotStore(SnapshotMode.Strict).Compare(_scenario, "end", "sv39", "new\n"), Is.Null);
     }
 
+    [Test]
+    public void A_failed_dump_is_left_in_mismatch_and_removed_once_the_snapshot_matches()
+    {
+        WriteSnap("L2[000] old\n");
+        var mismatch = Path.Combine(Path.GetDirectoryName(SnapPath)!, "__mismatch__", Path.GetFileName(SnapPath));
+
+        new SnapshooterStore(update: false).Compare(_scenario, "end", "sv39", "L2[000] new\n");
+        Assert.That(File.Exists(mismatch), "the dump that failed, for a look or a copy");
+
+        Assert.That(new SnapshooterStore(update: false).Compare(_scenario, "end", "sv39", "L2[000] old\n"), Is.Null);
+        Assert.That(File.Exists(mismatch), Is.False, "a stale copy would be mistaken for a current failure");
+    }
+
     private void WriteSnap(string text)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(SnapPath)!);
