@@ -83,6 +83,21 @@ public sealed partial class OutsideTheRepositoryTests
     }
 
     [Test]
+    public void The_installed_tool_refuses_a_plugin_without_the_packages_it_uses_and_says_how_to_build_it()
+    {
+        // The plug-in alone, as a build without EnableDynamicLoading leaves it: no Newtonsoft.Json beside it.
+        var alone = Directory.CreateDirectory(Path.Combine(_workspace.Root, "alone")).FullName;
+        var plugin = Path.Combine(alone, Path.GetFileName(_workspace.PluginPath));
+        File.Copy(_workspace.PluginPath, plugin);
+
+        var run = DotnetCommand.Run(InstalledTool(), _workspace.Root, _workspace.Environment, "run", _workspace.SpecsFolder, "--plugin", plugin);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), $"vmspec run: {run}");
+        Assert.That(run.Output, Does.Contain("it references Newtonsoft.Json, found neither beside it nor in vmspec")
+            .And.Contain("<EnableDynamicLoading>true</EnableDynamicLoading>"));
+    }
+
+    [Test]
     public void The_installed_tool_writes_the_corpus_it_was_built_with_and_runs_it()
     {
         var specs = Path.Combine(_workspace.Root, "corpus", "specs");

@@ -52,7 +52,15 @@ public static class PluginTargets
 
         try
         {
-            types = MmuTypes(new PluginLoadContext(path).LoadFromAssemblyPath(path)).ToList();
+            var context = new PluginLoadContext(path);
+            var assembly = context.LoadFromAssemblyPath(path);
+            if (Unresolvable(context, assembly) is { Count: > 0 } missing)
+            {
+                problem = $"it references {string.Join(", ", missing)}, found neither beside it nor in vmspec: "
+                    + "build it with <EnableDynamicLoading>true</EnableDynamicLoading>, which copies the packages it uses beside it";
+                return false;
+            }
+            types = MmuTypes(assembly).ToList();
         }
         catch (Exception exception) when (exception is BadImageFormatException or FileLoadException or FileNotFoundException
                                            or ReflectionTypeLoadException or TypeLoadException)
@@ -63,6 +71,27 @@ public static class PluginTargets
 
         problem = types.Count == 0 ? "no public IMmu type with a constructor taking a Machine" : null;
         return problem is null;
+    }
+
+    /// <summary>
+    /// The assemblies the plug-in references that cannot be loaded. Found now, they refuse the
+    /// plug-in with the fix; found in a step, each would fail a run with a FileNotFoundException.
+    /// </summary>
+    private static List<string> Unresolvable(PluginLoadContext context, Assembly plugin)
+    {
+        var missing = new List<string>();
+        foreach (var reference in plugin.GetReferencedAssemblies())
+        {
+            try
+            {
+                context.LoadFromAssemblyName(reference);
+            }
+            catch (Exception exception) when (exception is FileNotFoundException or FileLoadException)
+            {
+                missing.Add(reference.Name ?? reference.FullName);
+            }
+        }
+        return missing;
     }
 
     private static IEnumerable<Type> MmuTypes(Assembly assembly) =>
