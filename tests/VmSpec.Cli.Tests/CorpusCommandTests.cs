@@ -23,7 +23,7 @@ public class CorpusCommandTests
         foreach (var file in expected)
             Assert.That(File.ReadAllBytes(Path.Combine(specs, file)), Is.EqualTo(File.ReadAllBytes(Path.Combine(RepositoryPaths.Specs, file))), file);
         var scenarios = expected.Count(file => file.EndsWith(".yaml", StringComparison.Ordinal));
-        Assert.That(run.Output, Does.StartWith($"{scenarios} scenarios in kernel, segmentation, single-level, sv39, sv48, tlb into {specs}: {expected.Count} files written, 0 updated, 0 already there, 0 edits kept"));
+        Assert.That(run.Output, Does.StartWith($"{scenarios} scenarios in kernel, segmentation, single-level, sv39, sv48, tlb into {specs}; files written: {expected.Count}, updated: 0, already there: 0, edits kept: 0"));
         Assert.That(File.Exists(Path.Combine(specs, ".vmspec-corpus")), "the manifest of what was written");
 
         var copy = CliRun.Of("run", Path.Combine(specs, "tlb"), Path.Combine(specs, "single-level"));
@@ -54,7 +54,7 @@ public class CorpusCommandTests
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var files = FilesUnder(target.Root).Count;
-        Assert.That(run.Output, Does.Contain($": 1 files written, 0 updated, {files - 1} already there, 0 edits kept"));
+        Assert.That(run.Output, Does.Contain($"; files written: 1, updated: 0, already there: {files - 1}, edits kept: 0"));
     }
 
     [Test]
@@ -86,7 +86,7 @@ public class CorpusCommandTests
 
         Assert.That(code, Is.Zero);
         Assert.That(File.ReadAllText(Path.Combine(target.Root, "sv39", "a.yaml")), Is.EqualTo("second\n"));
-        Assert.That(output, Does.Contain(": 1 files written, 1 updated, 1 already there, 0 edits kept"));
+        Assert.That(output, Does.Contain("; files written: 1, updated: 1, already there: 1, edits kept: 0"));
     }
 
     [Test]

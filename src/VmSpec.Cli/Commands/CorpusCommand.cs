@@ -89,8 +89,8 @@ public static class CorpusCommand
             error.WriteLine($"warning: kept your edit of {file.Destination}");
         var scenarios = files.Count(file => file.EndsWith(".yaml", StringComparison.Ordinal));
         int Count(CorpusFileAction action) => plan.Count(file => file.Action == action);
-        output.WriteLine($"{scenarios} scenarios in {string.Join(", ", areas)} into {target}: {Count(CorpusFileAction.Write)} files written, "
-            + $"{Count(CorpusFileAction.Update)} updated, {Count(CorpusFileAction.Same)} already there, {edited.Count} edits kept");
+        output.WriteLine($"{scenarios} scenarios in {string.Join(", ", areas)} into {target}; files written: {Count(CorpusFileAction.Write)}, "
+            + $"updated: {Count(CorpusFileAction.Update)}, already there: {Count(CorpusFileAction.Same)}, edits kept: {edited.Count}");
         return ExitCodes.Passed;
     }
 }
