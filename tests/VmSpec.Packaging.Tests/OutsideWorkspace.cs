@@ -168,6 +168,7 @@ internal sealed class OutsideWorkspace : IDisposable
                 <TargetFramework>net10.0</TargetFramework>
                 <IsTestProject>true</IsTestProject>
                 <VmSpecSpecsRoot>../specs</VmSpecSpecsRoot>
+                <WarningsAsErrors>$(WarningsAsErrors);VMS1006;VMS1007</WarningsAsErrors>
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="VmSpec.Conformance" Version="{Version}" />
