@@ -54,7 +54,7 @@ public class CorpusCommandTests
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
         var files = FilesUnder(target.Root).Count;
-        Assert.That(run.Output, Does.Contain($"; files written: 1, updated: 0, already there: {files - 1}, edits kept: 0"));
+        Assert.That(run.Output, Does.Contain($"; files written: 1, updated: 0, already there: {files - 1}, edits kept: 0, removed: 0"));
     }
 
     [Test]
@@ -86,7 +86,36 @@ public class CorpusCommandTests
 
         Assert.That(code, Is.Zero);
         Assert.That(File.ReadAllText(Path.Combine(target.Root, "sv39", "a.yaml")), Is.EqualTo("second\n"));
-        Assert.That(output, Does.Contain("; files written: 1, updated: 1, already there: 1, edits kept: 0"));
+        Assert.That(output, Does.Contain("; files written: 1, updated: 1, already there: 1, edits kept: 0, removed: 0"));
+    }
+
+    [Test]
+    public void A_file_a_newer_corpus_dropped_is_removed_unless_edited()
+    {
+        using var shipped = new ScratchSpecs();
+        using var target = new ScratchSpecs();
+        shipped.Write("sv39/a.yaml", "a\n");
+        var dropped = shipped.Write("sv39/old-name.yaml", "old\n");
+        var edited = shipped.Write("sv39/retired.yaml", "retired\n");
+        shipped.Write("tlb/t.yaml", "t\n");
+        Write(shipped, target);
+        target.Write("sv39/retired.yaml", "mine\n");
+        File.Delete(dropped);
+        File.Delete(edited);
+        File.Delete(Path.Combine(shipped.Root, "tlb", "t.yaml"));
+
+        var (code, output, error) = Write(shipped, target, areas: ["sv39"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(output, Does.Contain("edits kept: 0, removed: 1"));
+            Assert.That(File.Exists(Path.Combine(target.Root, "sv39", "old-name.yaml")), Is.False, "untouched, and gone from the corpus");
+            Assert.That(File.ReadAllText(Path.Combine(target.Root, "sv39", "retired.yaml")), Is.EqualTo("mine\n"));
+            Assert.That(error, Does.Contain("which the corpus no longer has; it is yours from now on"));
+            Assert.That(File.Exists(Path.Combine(target.Root, "tlb", "t.yaml")), "an area not written is not looked at");
+        });
+        Assert.That(Write(shipped, target, areas: ["sv39"]).Error, Does.Not.Contain("no longer has"), "said once");
     }
 
     [Test]
@@ -117,11 +146,11 @@ public class CorpusCommandTests
         Assert.That(Write(shipped, target).Code, Is.EqualTo(2));
     }
 
-    private static (int Code, string Output, string Error) Write(ScratchSpecs shipped, ScratchSpecs target, bool keepEdits = false)
+    private static (int Code, string Output, string Error) Write(ScratchSpecs shipped, ScratchSpecs target, bool keepEdits = false, string[]? areas = null)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = CorpusCommand.Write(new ShippedCorpus(shipped.Root), target.Root, [], keepEdits, output, error);
+        var code = CorpusCommand.Write(new ShippedCorpus(shipped.Root), target.Root, areas ?? [], keepEdits, output, error);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -83,6 +83,7 @@ public static class CorpusCommand
 
         foreach (var file in plan)
             file.Carry(manifest);
+        var removed = RemoveDropped(manifest, manifest.DroppedFrom(areas, files), target, error);
         manifest.Save(target);
 
         foreach (var file in edited)
@@ -90,7 +91,29 @@ public static class CorpusCommand
         var scenarios = files.Count(file => file.EndsWith(".yaml", StringComparison.Ordinal));
         int Count(CorpusFileAction action) => plan.Count(file => file.Action == action);
         output.WriteLine($"{scenarios} scenarios in {string.Join(", ", areas)} into {target}; files written: {Count(CorpusFileAction.Write)}, "
-            + $"updated: {Count(CorpusFileAction.Update)}, already there: {Count(CorpusFileAction.Same)}, edits kept: {edited.Count}");
+            + $"updated: {Count(CorpusFileAction.Update)}, already there: {Count(CorpusFileAction.Same)}, edits kept: {edited.Count}, removed: {removed}");
         return ExitCodes.Passed;
+    }
+
+    /// <summary>
+    /// Removes the files an earlier corpus wrote and this one no longer has (a scenario renamed or
+    /// retired), when nobody has edited them; an edited one is kept, and is the user's from now on.
+    /// </summary>
+    private static int RemoveDropped(CorpusManifest manifest, IReadOnlyList<string> dropped, string target, TextWriter error)
+    {
+        var removed = 0;
+        foreach (var file in dropped)
+        {
+            var path = Path.Combine(target, file);
+            if (File.Exists(path) && !manifest.WroteExactly(file, File.ReadAllBytes(path)))
+                error.WriteLine($"warning: kept your edit of {path}, which the corpus no longer has; it is yours from now on");
+            else if (File.Exists(path))
+            {
+                File.Delete(path);
+                removed++;
+            }
+            manifest.Forget(file);
+        }
+        return removed;
     }
 }

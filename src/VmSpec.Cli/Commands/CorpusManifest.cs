@@ -34,6 +34,22 @@ internal sealed class CorpusManifest
 
     public void Record(string file, byte[] bytes) => _hashes[Key(file)] = Hash(bytes);
 
+    /// <summary>The files it records that lie in one of <paramref name="areas"/> or at the top, but are not among <paramref name="current"/>: those a newer corpus dropped.</summary>
+    public IReadOnlyList<string> DroppedFrom(IReadOnlyList<string> areas, IEnumerable<string> current)
+    {
+        var kept = current.Select(Key).ToHashSet(StringComparer.Ordinal);
+        return _hashes.Keys
+            .Where(file => !kept.Contains(file))
+            .Where(file => AreaOf(file) is not { } area || areas.Contains(area, StringComparer.Ordinal))
+            .ToList();
+    }
+
+    /// <summary>The area a recorded file lies in; null for a file at the top (the schema).</summary>
+    private static string? AreaOf(string file) => file.IndexOf('/') is > 0 and var slash ? file[..slash] : null;
+
+    /// <summary>Stops tracking a file: it is gone, or it is the user's now.</summary>
+    public void Forget(string file) => _hashes.Remove(Key(file));
+
     public void Save(string folder) =>
         File.WriteAllLines(Path.Combine(folder, FileName), _hashes.Select(pair => $"{pair.Value}  {pair.Key}").Prepend(Header));
 
