@@ -63,6 +63,31 @@ public class SnapshooterStoreTests
         Assert.That(new FileSnapshotStore(SnapshotMode.Strict).Compare(_scenario, "end", "sv39", "new\n"), Is.Null);
     }
 
+    [TestCase(null, TestName = "Update mode writes a missing snapshot in the bytes the CLI writes")]
+    [TestCase("old\n", TestName = "Update mode rewrites a different snapshot in the bytes the CLI writes")]
+    public void Update_mode_writes_what_the_cli_writes(string? stored)
+    {
+        if (stored is not null)
+            WriteSnap(stored);
+        new SnapshooterStore(update: true).Compare(_scenario, "end", "sv39", "L2[000] x\r\nL1[001] y");
+        var generated = File.ReadAllBytes(SnapPath);
+        File.Delete(SnapPath);
+
+        new FileSnapshotStore(SnapshotMode.Update).Compare(_scenario, "end", "sv39", "L2[000] x\r\nL1[001] y");
+
+        Assert.That(generated, Is.EqualTo(File.ReadAllBytes(SnapPath)));
+    }
+
+    [Test]
+    public void A_diff_counts_the_lines_there_are()
+    {
+        WriteSnap("a\nb\nc\n");
+
+        var message = new SnapshooterStore(update: false).Compare(_scenario, "end", "sv39", "a\nB\nc\n");
+
+        Assert.That(message, Does.Contain("@@ -1,3 +1,3 @@"));
+    }
+
     [Test]
     public void A_failed_dump_is_left_in_mismatch_and_removed_once_the_snapshot_matches()
     {

@@ -28,6 +28,10 @@ public sealed class FileSnapshotStore(SnapshotMode mode) : ISnapshotStore
             : $"snapshot {path} differs:\n{UnifiedDiff(expected, actual)}";
     }
 
+    /// <summary>
+    /// The diff of two normalized snapshots. Both end in one newline, which the renderer would count
+    /// as one more, empty, line of each (<c>@@ -1,6 +1,6 @@</c> for five lines), so it is left out.
+    /// </summary>
     public static string UnifiedDiff(string expected, string actual) =>
-        UnidiffRenderer.GenerateUnidiff(expected, actual, "expected", "actual", ignoreWhitespace: false, contextLines: 3);
+        UnidiffRenderer.GenerateUnidiff(expected.TrimEnd('\n'), actual.TrimEnd('\n'), "expected", "actual", ignoreWhitespace: false, contextLines: 3);
 }
