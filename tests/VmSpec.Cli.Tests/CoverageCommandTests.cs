@@ -106,6 +106,33 @@ public class CoverageCommandTests
     }
 
     [Test]
+    public void With_mmu_only_that_kind_is_charted_so_min_gates_part_of_the_corpus()
+    {
+        // sv39 and tlb scenarios list single-level too, but fill only sv39's matrix.
+        string[] areas = [Path.Combine(RepositoryPaths.Specs, "sv39"), Path.Combine(RepositoryPaths.Specs, "tlb")];
+
+        var all = CliRun.Of(["coverage", .. areas, "--min"]);
+        var sv39 = CliRun.Of(["coverage", .. areas, "--mmu", "sv39", "--min"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(all.ExitCode, Is.EqualTo(1), all.ToString());
+            Assert.That(all.Output, Does.Contain("single-level ("));
+            Assert.That(sv39.ExitCode, Is.Zero, sv39.ToString());
+            Assert.That(sv39.Output, Does.StartWith("sv39 (").And.Not.Contain("single-level ("));
+        });
+    }
+
+    [Test]
+    public void A_kind_no_mmu_has_is_refused()
+    {
+        var run = CliRun.Of("coverage", RepositoryPaths.Specs, "--mmu", "sv64");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain("error: no MMU of kind 'sv64'"));
+    }
+
+    [Test]
     public void Markdown_goes_to_the_output_file()
     {
         using var specs = new ScratchSpecs();

@@ -48,6 +48,25 @@ public class OutputFileTests
         AssertRefused(run, "error: cannot write /dev/full: ");
     }
 
+    [TestCase("coverage", "--output")]
+    [TestCase("report", "--markdown")]
+    [TestCase("report", "--html")]
+    [TestCase("run", "--junit")]
+    public void A_command_that_runs_nothing_leaves_no_old_result_in_its_file(string command, string option)
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
+        var file = specs.Write("out/result.txt", "an earlier run's result, all green\n");
+
+        // A kind only a plug-in could run: nothing runs.
+        specs.Write("sv48/four.yaml", ScratchSpecs.OneSv39Read.Replace("[sv39]", "[sv48]"));
+        var run = CliRun.Of(command, Path.Combine(specs.Root, "sv48"), option, file);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain("error: nothing ran"));
+        Assert.That(File.ReadAllText(file), Is.Empty, "a CI step that publishes the file must not find an old pass in it");
+    }
+
     private static void AssertRefused(CliRun run, string message)
     {
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());

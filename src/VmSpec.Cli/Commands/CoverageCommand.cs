@@ -20,21 +20,24 @@ public static class CoverageCommand
         var file = OptionValues.RefuseOptionAsValue(new Option<string?>("--output", "-o") { Description = "Write the matrix to this file instead of the console." });
         var min = new Option<bool>("--min") { Description = "Exit 1 when a reachable cell is empty." };
         var plugins = TargetSelection.PluginOption();
+        var mmu = TargetSelection.KindOption("Chart only the MMUs of this kind, so --min checks only its matrix.");
 
-        var command = new Command("coverage", "Which rules of the spec the scenarios exercise, from the walks they run.") { paths, format, file, min, plugins };
+        var command = new Command("coverage", "Which rules of the spec the scenarios exercise, from the walks they run.") { paths, format, file, min, plugins, mmu };
         command.SetAction(parse => Execute(
-            parse.GetValue(paths) ?? [], parse.GetValue(plugins) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(file), parse.GetValue(min), output, error));
+            parse.GetValue(paths) ?? [], parse.GetValue(plugins) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(file), parse.GetValue(min), output, error,
+            parse.GetValue(mmu)));
         return command;
     }
 
-    public static int Execute(IReadOnlyList<string> paths, IReadOnlyList<string> plugins, string format, string? file, bool min, TextWriter output, TextWriter error)
+    public static int Execute(IReadOnlyList<string> paths, IReadOnlyList<string> plugins, string format, string? file, bool min, TextWriter output, TextWriter error, string? onlyKind = null)
     {
-        var corpus = Corpus.Load(paths, error);
-        if (TargetSelection.Resolve(plugins, error) is not { } targets || corpus.Broken > 0)
-            return ExitCodes.FormatError;
-        if (NothingToRun.Explain(corpus, targets, kind: null, error))
-            return ExitCodes.FormatError;
         if (!OutputFile.TryOpen(file, error, out var destination))
+            return ExitCodes.FormatError;
+        var corpus = Corpus.Load(paths, error);
+        if (TargetSelection.Resolve(plugins, error) is not { } available || corpus.Broken > 0
+            || TargetSelection.OfKind(available, onlyKind, error) is not { } targets)
+            return ExitCodes.FormatError;
+        if (NothingToRun.Explain(corpus, targets, onlyKind, error))
             return ExitCodes.FormatError;
 
         var models = CoverageModels.For(targets, corpus.Scenarios, out var uncharted);

@@ -3,9 +3,11 @@ using System.Security;
 namespace VmSpec.Cli.Commands;
 
 /// <summary>
-/// A file a command writes its result to. It is opened before any scenario runs, so a path that
-/// cannot be written is refused at once with nothing printed, and written whole at the end; either
-/// failure is bad input (exit 2) said in one line, <c>error: cannot write PATH: REASON</c>.
+/// A file a command writes its result to. It is opened, and emptied, as the command starts, so a
+/// path that cannot be written is refused at once with nothing printed, and a command that stops
+/// before its result (bad input, nothing to run) leaves an empty file, never an old result a CI step
+/// could publish as this run's. It is written whole at the end. Either failure is bad input (exit 2)
+/// said in one line, <c>error: cannot write PATH: REASON</c>.
 /// </summary>
 internal sealed class OutputFile
 {
@@ -15,8 +17,7 @@ internal sealed class OutputFile
 
     /// <summary>
     /// True with the file (null when <paramref name="path"/> is, the console being the output), or
-    /// false after saying why it cannot be written. The file is created when missing; an existing
-    /// one keeps its content until the result replaces it.
+    /// false after saying why it cannot be written. The file is created when missing, and emptied when not.
     /// </summary>
     public static bool TryOpen(string? path, TextWriter error, out OutputFile? file)
     {
@@ -25,7 +26,7 @@ internal sealed class OutputFile
             return true;
         try
         {
-            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write))
+            using (new FileStream(path, FileMode.Create, FileAccess.Write))
                 file = new OutputFile(path);
             return true;
         }

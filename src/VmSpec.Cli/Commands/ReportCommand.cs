@@ -29,16 +29,16 @@ public static class ReportCommand
 
     public static int Execute(IReadOnlyList<string> paths, IReadOnlyList<string> plugins, string? markdown, string? html, TextWriter output, TextWriter error)
     {
+        // Both files are opened before anything else, so neither is half-done work printed and then refused.
+        var canWriteMarkdown = OutputFile.TryOpen(markdown, error, out var markdownFile);
+        var canWriteHtml = OutputFile.TryOpen(html, error, out var htmlFile);
+        if (!canWriteMarkdown || !canWriteHtml)
+            return ExitCodes.FormatError;
+
         var corpus = Corpus.Load(paths, error);
         if (TargetSelection.Resolve(plugins, error) is not { } targets || corpus.Broken > 0)
             return ExitCodes.FormatError;
         if (NothingToRun.Explain(corpus, targets, kind: null, error))
-            return ExitCodes.FormatError;
-
-        // Both files are opened before the run, so neither is half-done work printed and then refused.
-        var canWriteMarkdown = OutputFile.TryOpen(markdown, error, out var markdownFile);
-        var canWriteHtml = OutputFile.TryOpen(html, error, out var htmlFile);
-        if (!canWriteMarkdown || !canWriteHtml)
             return ExitCodes.FormatError;
 
         var report = ComplianceReport.Run(corpus.Scenarios, targets, new RunOptions { Snapshots = new FileSnapshotStore(SnapshotMode.Strict) });

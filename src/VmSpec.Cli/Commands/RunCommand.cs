@@ -19,7 +19,7 @@ public static class RunCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = Corpus.PathsArgument();
-        var mmu = OptionValues.RefuseOptionAsValue(new Option<string?>("--mmu") { Description = "Run only on MMUs of this kind." });
+        var mmu = TargetSelection.KindOption("Run only on MMUs of this kind.");
         var stats = new Option<bool>("--stats") { Description = "Print TLB hits, misses, hit ratio, walks, PTE reads and EAT per scenario × MMU." };
         var tlbTime = TimeOption.Create("--tlb-time", "TLB search time for EAT, in ns.", 1);
         var memoryTime = TimeOption.Create("--mem-time", "Memory access time for EAT, in ns.", 100);
@@ -53,20 +53,15 @@ public static class RunCommand
 
     public static int Execute(RunSettings settings, TextWriter output, TextWriter error)
     {
+        if (!OutputFile.TryOpen(settings.JUnit, error, out var junit))
+            return ExitCodes.FormatError;
         var corpus = Corpus.Load(settings.Paths, error).Tagged(settings.Tags ?? []);
 
-        if (TargetSelection.Resolve(settings.Plugins ?? [], error) is not { } available)
+        if (TargetSelection.Resolve(settings.Plugins ?? [], error) is not { } available
+            || TargetSelection.OfKind(available, settings.Mmu, error) is not { } targets)
             return ExitCodes.FormatError;
-        var targets = available.Where(target => settings.Mmu is null || target.Kind == settings.Mmu).ToList();
-        if (settings.Mmu is not null && targets.Count == 0)
-        {
-            error.WriteLine($"error: no MMU of kind '{settings.Mmu}' (see 'vmspec list')");
-            return ExitCodes.FormatError;
-        }
         // A broken file already makes the run bad input, and says so in the summary.
         if (corpus.Broken == 0 && NothingToRun.Explain(corpus, targets, settings.Mmu, error))
-            return ExitCodes.FormatError;
-        if (!OutputFile.TryOpen(settings.JUnit, error, out var junit))
             return ExitCodes.FormatError;
 
         var runner = new ScenarioRunner(new RunOptions { Snapshots = new FileSnapshotStore(settings.Snapshots) });

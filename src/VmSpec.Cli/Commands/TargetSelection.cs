@@ -13,6 +13,20 @@ internal static class TargetSelection
         Arity = ArgumentArity.OneOrMore,
     });
 
+    /// <summary><c>--mmu KIND</c>: only the MMUs of one kind.</summary>
+    public static Option<string?> KindOption(string description) =>
+        OptionValues.RefuseOptionAsValue(new Option<string?>("--mmu") { Description = description });
+
+    /// <summary>The targets of <paramref name="kind"/> (all of them when it is null), or null after saying that no MMU has it.</summary>
+    public static IReadOnlyList<MmuTarget>? OfKind(IReadOnlyList<MmuTarget> targets, string? kind, TextWriter error)
+    {
+        var chosen = targets.Where(target => kind is null || target.Kind == kind).ToList();
+        if (chosen.Count > 0)
+            return chosen;
+        error.WriteLine($"error: no MMU of kind '{kind}' (see 'vmspec list')");
+        return null;
+    }
+
     /// <summary>Built-in targets then each plug-in's, or null (after printing every reason) when a plug-in cannot be used.</summary>
     public static IReadOnlyList<MmuTarget>? Resolve(IReadOnlyList<string> plugins, TextWriter error)
     {

@@ -17,8 +17,8 @@ public static class CoverageModels
 
     /// <summary>
     /// The models for the kinds of <paramref name="targets"/> that some of <paramref name="scenarios"/>
-    /// name (a kind no scenario names has no walk to chart, and would only show as a matrix of
-    /// gaps): a built-in kind keeps its own; any other kind whose MMU is a <see cref="PagingMmu"/>
+    /// name (a kind no scenario names, or no target has, has no walk to chart, and would only show
+    /// as a matrix of gaps): a built-in kind keeps its own; any other kind whose MMU is a <see cref="PagingMmu"/>
     /// of more than one level is a RISC-V radix format (the Sv39 PTE layout, walked over its own
     /// levels, as Sv48 is) and gets that model. The kinds no model fits are named in
     /// <paramref name="uncharted"/>: their accesses run but land in no matrix. When some scenarios
@@ -27,7 +27,7 @@ public static class CoverageModels
     public static IReadOnlyList<CoverageModel> For(IReadOnlyList<MmuTarget> targets, IReadOnlyCollection<Scenario> scenarios, out IReadOnlyList<string> uncharted)
     {
         var named = scenarios.SelectMany(scenario => scenario.Mmu).ToHashSet(StringComparer.Ordinal);
-        var models = BuiltIn.Where(model => named.Contains(model.Kind)).ToList();
+        var models = BuiltIn.Where(model => named.Contains(model.Kind) && targets.Any(target => target.Kind == model.Kind)).ToList();
         var unfit = new List<string>();
         foreach (var target in targets)
         {
