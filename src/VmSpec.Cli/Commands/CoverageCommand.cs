@@ -24,12 +24,12 @@ public static class CoverageCommand
 
         var command = new Command("coverage", "Which rules of the spec the scenarios exercise, from the walks they run.") { paths, format, file, min, plugins, mmu };
         command.SetAction(parse => Execute(
-            parse.GetValue(paths) ?? [], parse.GetValue(plugins) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(file), parse.GetValue(min), output, error,
-            parse.GetValue(mmu)));
+            parse.GetValue(paths) ?? [], parse.GetValue(plugins) ?? [], parse.GetValue(format) ?? "text", parse.GetValue(file), parse.GetValue(min),
+            parse.GetValue(mmu), output, error));
         return command;
     }
 
-    public static int Execute(IReadOnlyList<string> paths, IReadOnlyList<string> plugins, string format, string? file, bool min, TextWriter output, TextWriter error, string? onlyKind = null)
+    public static int Execute(IReadOnlyList<string> paths, IReadOnlyList<string> plugins, string format, string? file, bool min, string? onlyKind, TextWriter output, TextWriter error)
     {
         if (!OutputFile.TryOpen(file, error, out var destination))
             return ExitCodes.FormatError;
