@@ -118,6 +118,7 @@ public class CoverageCommandTests
         {
             Assert.That(all.ExitCode, Is.EqualTo(1), all.ToString());
             Assert.That(all.Output, Does.Contain("single-level ("));
+            Assert.That(all.Error, Does.Match(@"error: --min: [1-9][0-9]* reachable cell\(s\) empty, 0 reached that cannot occur"));
             Assert.That(sv39.ExitCode, Is.Zero, sv39.ToString());
             Assert.That(sv39.Output, Does.StartWith("sv39 (").And.Not.Contain("single-level ("));
         });

@@ -84,5 +84,5 @@ public sealed class Sv48Mmu : PagingMmu
     }
 
     /// <summary>Level 3 (the root) down to 0, leaf addresses sign-extended from bit 47, sizes up to <c>512GiB</c>.</summary>
-    public override string Dump() => new RadixDumper(Memory, Kind, Levels).Dump(CurrentAsid, RootOf(CurrentAsid));
+    public override string Dump() => DumpRadix();
 }

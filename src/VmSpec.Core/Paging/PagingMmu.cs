@@ -60,6 +60,9 @@ public abstract partial class PagingMmu : IPagingMmu
 
     protected PhysicalMemory Memory => _memory;
 
+    /// <summary>The current space's tables as text, for a radix format over the Sv39 PTE layout (<see cref="RadixDumper"/>), its leaves' addresses shown under this MMU's address rule.</summary>
+    protected string DumpRadix() => new RadixDumper(_memory, Kind, Levels, _addresses).Dump(CurrentAsid, RootOf(CurrentAsid));
+
     /// <summary>log2 of the size of a page mapped by a leaf at <paramref name="level"/>.</summary>
     protected abstract int PageShiftAt(int level);
 

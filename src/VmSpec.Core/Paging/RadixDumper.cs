@@ -18,19 +18,24 @@ public sealed class RadixDumper
     private readonly PhysicalMemory _memory;
     private readonly string _kind;
     private readonly int _levels;
-    private readonly int _vaBits;
+    private readonly AddressRule _addresses;
 
     /// <param name="memory">Where the tables are.</param>
     /// <param name="kind">The header's first word: the kind's name, <c>sv39</c> or <c>sv48</c>.</param>
-    /// <param name="levels">1 to 5; the virtual address then has 12 + 9 × levels bits, sign-extended in leaf addresses.</param>
-    public RadixDumper(PhysicalMemory memory, string kind, int levels)
+    /// <param name="levels">1 to 5: the tables index 12 + 9 × levels bits of the virtual address.</param>
+    /// <param name="addresses">
+    /// How the format's addresses look, for the leaves' virtual addresses: sign-extended from their
+    /// top bit (canonical) or not. Defaults to the canonical rule over the bits the tables index, as
+    /// in Sv39 and Sv48.
+    /// </param>
+    public RadixDumper(PhysicalMemory memory, string kind, int levels, AddressRule? addresses = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(levels, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(levels, 5);
         _memory = memory;
         _kind = kind;
         _levels = levels;
-        _vaBits = PageShift + Sv39Geometry.VpnBits * levels;
+        _addresses = addresses ?? AddressRule.Canonical(PageShift + Sv39Geometry.VpnBits * levels);
     }
 
     public string Dump(ushort asid, ulong? root)
@@ -64,7 +69,7 @@ public sealed class RadixDumper
                 var pageSize = 1UL << Sv39Geometry.PageShiftAt(level);
                 var misaligned = (pte.Ppn & ((pageSize >> PageShift) - 1)) != 0;
                 note ??= misaligned ? "misaligned superpage" : null;
-                writer.Leaf(depth, name, index, pte, SignExtend(va), pte.Ppn << PageShift, pageSize, note);
+                writer.Leaf(depth, name, index, pte, VirtualAddress(va), pte.Ppn << PageShift, pageSize, note);
             }
             else if (PteShape.IsPointer(pte))
             {
@@ -81,6 +86,7 @@ public sealed class RadixDumper
         }
     }
 
-    /// <summary>Copies the top bit of the virtual address into the bits above it: the canonical form.</summary>
-    private ulong SignExtend(ulong va) => (ulong)((long)va << (64 - _vaBits) >> (64 - _vaBits));
+    /// <summary>The address the tables' index bits stand for: under a canonical rule, its top bit copied into the bits above it.</summary>
+    private ulong VirtualAddress(ulong va) =>
+        _addresses.SignExtended && _addresses.Bits < 64 ? (ulong)((long)va << (64 - _addresses.Bits) >> (64 - _addresses.Bits)) : va;
 }

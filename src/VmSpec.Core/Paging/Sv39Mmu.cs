@@ -69,5 +69,5 @@ public sealed class Sv39Mmu : PagingMmu
         }
     }
 
-    public override string Dump() => new RadixDumper(Memory, Kind, Levels).Dump(CurrentAsid, RootOf(CurrentAsid));
+    public override string Dump() => DumpRadix();
 }

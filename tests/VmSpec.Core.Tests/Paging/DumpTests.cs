@@ -27,6 +27,21 @@ public sealed class DumpTests
     }
 
     [Test]
+    public void A_radix_format_whose_addresses_are_not_sign_extended_shows_its_leaves_as_they_are()
+    {
+        // L2 index 0x100 is va bit 38: canonical Sv39 reads it as the high half, a "below 2^39" rule does not.
+        var mmu = Sv39();
+        AssertOk(mmu.Map(0xFFFF_FFC0_0000_0000, 0x8010_0000, 4096, UserRwAd));
+        var root = mmu.RootOf(mmu.CurrentAsid);
+
+        var canonical = new RadixDumper(mmu.Machine.Memory, "x", 3).Dump(0, root);
+        var below = new RadixDumper(mmu.Machine.Memory, "x", 3, AddressRule.Below(39)).Dump(0, root);
+
+        Assert.That(canonical, Does.Contain("0xffffffc000000000..0xffffffc000000fff -> 0x0000000080100000"));
+        Assert.That(below, Does.Contain("0x0000004000000000..0x0000004000000fff -> 0x0000000080100000"));
+    }
+
+    [Test]
     public void Sv39_dump_notes_what_a_walk_would_refuse()
     {
         var mmu = Sv39();
