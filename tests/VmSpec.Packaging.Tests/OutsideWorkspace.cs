@@ -45,8 +45,13 @@ internal sealed class OutsideWorkspace : IDisposable
     public static string Configuration { get; } =
         typeof(OutsideWorkspace).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
 
+    /// <summary>
+    /// The repository's version with a suffix of this run's own. NuGet takes a package from a
+    /// fallback folder before any source, and a user who followed docs/packages.md on this machine
+    /// has the plain version in the machine's cache, which would then stand in for this build's.
+    /// </summary>
     public static string Version { get; } = XDocument.Load(Path.Combine(Repository, "Directory.Build.props"))
-        .Descendants("VersionPrefix").Single().Value;
+        .Descendants("VersionPrefix").Single().Value + "-packaging." + Guid.NewGuid().ToString("N")[..12];
 
     public string SpecsFolder => Path.Combine(Root, "specs");
 
@@ -55,7 +60,7 @@ internal sealed class OutsideWorkspace : IDisposable
     public CommandResult Dotnet(params string[] arguments) => DotnetCommand.Run("dotnet", Root, Environment, arguments);
 
     public CommandResult Pack() =>
-        Dotnet("pack", Path.Combine(Repository, "VmSpec.Packages.slnf"), "--no-build", "-c", Configuration, "-o", Feed);
+        Dotnet("pack", Path.Combine(Repository, "VmSpec.Packages.slnf"), "--no-build", "-c", Configuration, "-o", Feed, $"-p:PackageVersion={Version}");
 
     public void WriteProjects()
     {
