@@ -64,6 +64,7 @@ namespace VmSpec.Generators
             // its specs root (as the props file and the package do) and would run nothing, or register
             // a target no scenario names, hears so, rather than pass green with no test.
             var scenarioCount = files.Collect().Select((all, _) => all.Length);
+            var layout = specsRoot.Combine(scenarioCount);
             var kindsNamed = parsed
                 .Select((p, _) => p.Model?.Mmu ?? EquatableArray<string>.Empty)
                 .Collect()
@@ -71,7 +72,7 @@ namespace VmSpec.Generators
 
             context.RegisterSourceOutput(parsed.Select((p, _) => p.Diagnostics), Report);
             context.RegisterSourceOutput(clashes.Select((found, _) => found.Diagnostics), Report);
-            context.RegisterSourceOutput(specsRoot.Combine(scenarioCount), (output, input) =>
+            context.RegisterSourceOutput(layout, (output, input) =>
             {
                 var (root, count) = input;
                 if (SpecsRoot.Check(root) is { } error)
@@ -79,7 +80,7 @@ namespace VmSpec.Generators
                 else if (count == 0 && !string.IsNullOrWhiteSpace(root))
                     output.ReportDiagnostic(GeneratorDiagnostics.NoScenarios(root!).ToDiagnostic());
             });
-            context.RegisterSourceOutput(targetResults.Combine(kindsNamed).Combine(specsRoot.Combine(scenarioCount)), (output, input) =>
+            context.RegisterSourceOutput(targetResults.Combine(kindsNamed).Combine(layout), (output, input) =>
             {
                 var ((results, kinds), (root, count)) = input;
                 // With no scenario at all, VMS1006 says it once for every target.
