@@ -105,12 +105,17 @@ public static class CorpusCommand
         foreach (var file in dropped)
         {
             var path = Path.Combine(target, file);
-            if (File.Exists(path) && !manifest.WroteExactly(file, File.ReadAllBytes(path)))
-                error.WriteLine($"warning: kept your edit of {path}, which the corpus no longer has; it is yours from now on");
-            else if (File.Exists(path))
+            if (File.Exists(path))
             {
-                File.Delete(path);
-                removed++;
+                if (manifest.WroteExactly(file, File.ReadAllBytes(path)))
+                {
+                    File.Delete(path);
+                    removed++;
+                }
+                else
+                {
+                    error.WriteLine($"warning: kept your edit of {path}, which the corpus no longer has; it is yours from now on");
+                }
             }
             manifest.Forget(file);
         }
