@@ -8,21 +8,6 @@ namespace VmSpec.Generators.Tests;
 /// </summary>
 public class GeneratedNamesCompileTests
 {
-    /// <summary>The runtime library's harness, reduced to what generated code calls.</summary>
-    private const string HarnessSource = """
-        namespace VmSpec.Conformance
-        {
-            public sealed record DeclaredTarget(string Name, string Kind, System.Func<VmSpec.Core.Machine, VmSpec.Core.Mmu.IMmu> Create);
-
-            public sealed class ConformanceHarness(System.Collections.Generic.IReadOnlyList<DeclaredTarget> targets)
-            {
-                public System.Collections.Generic.IReadOnlyList<DeclaredTarget> Targets { get; } = targets;
-
-                public void Run(VmSpec.Scenarios.Scenario scenario, string targetName) { }
-            }
-        }
-        """;
-
     [TestCase("sv39/class.yaml")] // a keyword
     [TestCase("sv39/1st.yaml")] // starts with a digit
     [TestCase("2048/x.yaml")] // an area that starts with a digit
@@ -38,7 +23,7 @@ public class GeneratedNamesCompileTests
         var files = paths
             .Select((path, i) => (AdditionalText)GeneratorHarness.Spec(path.Replace("{long}", new string('n', 2000)), Scenarios.Numbered(i)))
             .ToList();
-        var compilation = GeneratorHarness.Compilation(GeneratorHarness.AttributeSource, GeneratorHarness.BuiltInTargets, HarnessSource)
+        var compilation = GeneratorHarness.Compilation(GeneratorHarness.AttributeSource, GeneratorHarness.BuiltInTargets, GeneratorHarness.RuntimeHarnessSource)
             .AddReferences(
                 MetadataReference.CreateFromFile(typeof(VmSpec.Scenarios.Scenario).Assembly.Location),
                 MetadataReference.CreateFromFile(typeof(TestCaseAttribute).Assembly.Location));

@@ -30,6 +30,21 @@ internal static class GeneratorHarness
         [assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Segmentation.SegmentationUnit), "segmentation")]
         """;
 
+    /// <summary>The runtime library's harness, reduced to what generated code calls.</summary>
+    public const string RuntimeHarnessSource = """
+        namespace VmSpec.Conformance
+        {
+            public sealed record DeclaredTarget(string Name, string Kind, System.Func<VmSpec.Core.Machine, VmSpec.Core.Mmu.IMmu> Create);
+
+            public sealed class ConformanceHarness(System.Collections.Generic.IReadOnlyList<DeclaredTarget> targets)
+            {
+                public System.Collections.Generic.IReadOnlyList<DeclaredTarget> Targets { get; } = targets;
+
+                public void Run(VmSpec.Scenarios.Scenario scenario, string targetName) { }
+            }
+        }
+        """;
+
     public static readonly CSharpParseOptions ParseOptions = new(LanguageVersion.Preview);
 
     public static CSharpCompilation Compilation(params string[] sources) => CSharpCompilation.Create(
