@@ -1,13 +1,15 @@
 using System.Reflection;
 using CsCheck;
 using Microsoft.CodeAnalysis;
+using VmSpec.Generators.Model;
+using VmSpec.Scenarios;
 
 namespace VmSpec.Generators.Tests;
 
 /// <summary>
 /// The corpus's files, cut and spliced at random and salted with text that is hard to quote in C#
 /// (quotes, backslashes, comment ends, line separators, NUL, huge numbers). Whatever comes of it,
-/// the generator must report, never throw; every error it reports must point into the file it
+/// the generator must report, never throw (nor hide a throw in an internal-error diagnostic); every error it reports must point into the file it
 /// names; and what it generates for the files it accepts must compile without a warning.
 /// </summary>
 public class MutatedCorpusGenerationTests
@@ -89,6 +91,10 @@ public class MutatedCorpusGenerationTests
         var result = driver.GetRunResult().Results.Single();
         if (result.Exception is { } exception)
             return (0, 0, $"The generator threw: {exception}\n{Dump(files)}");
+
+        // A safety net that caught something is a bug it hid: the parser's or the generator's.
+        if (diagnostics.FirstOrDefault(d => d.Id == GeneratorDiagnostics.InternalErrorId || d.Id == DiagnosticCatalog.InternalError.Id) is { } internalError)
+            return (0, 0, $"An internal error: {internalError}\n{Dump(files)}");
 
         var refusedPaths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var diagnostic in diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error))
