@@ -119,6 +119,29 @@ public class CorpusCommandTests
     }
 
     [Test]
+    public void An_area_a_newer_corpus_retired_goes_when_the_whole_corpus_is_written()
+    {
+        using var shipped = new ScratchSpecs();
+        using var target = new ScratchSpecs();
+        shipped.Write("sv39/a.yaml", "a\n");
+        shipped.Write("retired/r.yaml", "r\n");
+        Write(shipped, target);
+        Directory.Delete(Path.Combine(shipped.Root, "retired"), recursive: true);
+
+        Write(shipped, target, areas: ["sv39"]);
+        Assert.That(File.Exists(Path.Combine(target.Root, "retired", "r.yaml")), "an area not asked for is not looked at");
+
+        var (code, output, _) = Write(shipped, target);
+        Assert.Multiple(() =>
+        {
+            Assert.That(code, Is.Zero);
+            Assert.That(output, Does.Contain("removed: 1"));
+            Assert.That(File.Exists(Path.Combine(target.Root, "retired", "r.yaml")), Is.False, "untouched, and its area gone from the corpus");
+            Assert.That(File.Exists(Path.Combine(target.Root, "sv39", "a.yaml")));
+        });
+    }
+
+    [Test]
     public void An_edit_of_a_corpus_file_stops_an_update_unless_kept()
     {
         using var shipped = new ScratchSpecs();

@@ -54,7 +54,7 @@ public static class CorpusCommand
         if (!SpecsFolder.Holds(Path.GetFullPath(target)))
             error.WriteLine($"warning: {target} is not a folder named specs nor inside one; the generator takes no scenario from it (VMS1005)");
 
-        var chosen = areas.Count > 0 ? areas.Distinct().ToList() : known;
+        var chosen = areas.Count > 0 ? areas.Distinct().ToList() : null;
         try
         {
             return WriteFiles(corpus, chosen, target, keepEdits, output, error);
@@ -67,8 +67,10 @@ public static class CorpusCommand
         }
     }
 
-    private static int WriteFiles(ShippedCorpus corpus, IReadOnlyList<string> areas, string target, bool keepEdits, TextWriter output, TextWriter error)
+    /// <summary>Writes the files of <paramref name="chosen"/>, or of the whole corpus when null.</summary>
+    private static int WriteFiles(ShippedCorpus corpus, IReadOnlyList<string>? chosen, string target, bool keepEdits, TextWriter output, TextWriter error)
     {
+        var areas = chosen ?? corpus.Areas;
         var files = corpus.FilesOf(areas);
         var manifest = CorpusManifest.Read(target);
         var plan = files.Select(file => CorpusFile.Plan(file, corpus.Folder, target, manifest)).ToList();
@@ -83,7 +85,7 @@ public static class CorpusCommand
 
         foreach (var file in plan)
             file.Carry(manifest);
-        var removed = RemoveDropped(manifest, manifest.DroppedFrom(areas, files), target, error);
+        var removed = RemoveDropped(manifest, manifest.DroppedFrom(chosen, files), target, error);
         manifest.Save(target);
 
         foreach (var file in edited)

@@ -34,13 +34,17 @@ internal sealed class CorpusManifest
 
     public void Record(string file, byte[] bytes) => _hashes[Key(file)] = Hash(bytes);
 
-    /// <summary>The files it records that lie in one of <paramref name="areas"/> or at the top, but are not among <paramref name="current"/>: those a newer corpus dropped.</summary>
-    public IReadOnlyList<string> DroppedFrom(IReadOnlyList<string> areas, IEnumerable<string> current)
+    /// <summary>
+    /// The files it records that are not among <paramref name="current"/>: those a newer corpus
+    /// dropped. With <paramref name="areas"/>, only those in one of them or at the top; without,
+    /// every one, so the files of an area the corpus retired as a whole go too.
+    /// </summary>
+    public IReadOnlyList<string> DroppedFrom(IReadOnlyList<string>? areas, IEnumerable<string> current)
     {
         var kept = current.Select(Key).ToHashSet(StringComparer.Ordinal);
         return _hashes.Keys
             .Where(file => !kept.Contains(file))
-            .Where(file => AreaOf(file) is not { } area || areas.Contains(area, StringComparer.Ordinal))
+            .Where(file => areas is null || AreaOf(file) is not { } area || areas.Contains(area, StringComparer.Ordinal))
             .ToList();
     }
 
