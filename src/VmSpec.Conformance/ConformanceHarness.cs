@@ -27,7 +27,7 @@ public sealed class ConformanceHarness(IReadOnlyList<DeclaredTarget> targets)
                 Assert.Ignore(result.Message ?? "skipped");
                 break;
             case Outcome.Failed:
-                Assert.Fail(result.Message ?? "failed");
+                Assert.Fail(result.FailureReport);
                 break;
         }
     }

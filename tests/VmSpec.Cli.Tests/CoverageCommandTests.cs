@@ -130,7 +130,7 @@ public class CoverageCommandTests
         var run = CliRun.Of("coverage", RepositoryPaths.Specs, "--mmu", "sv64");
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-        Assert.That(run.Error, Does.Contain("error: no MMU of kind 'sv64'"));
+        Assert.That(run.Error, Does.Contain("error: no MMU of kind or name 'sv64'"));
     }
 
     [Test]

@@ -12,7 +12,7 @@ namespace VmSpec.Cli.Tests;
 /// </summary>
 public class JUnitAndTagTests
 {
-    private const string Failing = "description: d\nmmu: [sv39]\ntags: [walk]\nsteps:\n  - read: 0x1000\n";
+    private const string Failing = "description: d\nspec: RISC-V Privileged, Sv39 walk step 3\nmmu: [sv39]\ntags: [walk]\nsteps:\n  - read: 0x1000\n";
     private const string Skipped = "description: d\nmmu: [sv39]\nrequires: [no-such-feature]\nsteps:\n  - read: 0x1000\n";
     private const string Broken = "description: d\nmmu: [sv39]\nsteps:\n  - read: nowhere+\n";
 
@@ -37,7 +37,8 @@ public class JUnitAndTagTests
         var cases = root.Descendants("testcase").ToDictionary(element => (string)element.Attribute("name")!);
         Assert.That((string?)cases["passes [sv39]"].Attribute("classname"), Is.EqualTo("vmspec.sv39"));
         Assert.That(cases["passes [sv39]"].HasElements, Is.False, "a pass has no child");
-        Assert.That((string?)cases["fails [sv39]"].Element("failure")!.Attribute("message"), Does.Match(@"fails\.yaml\(5,5\): read 0x1000 expected success, got load-page-fault"));
+        Assert.That((string?)cases["fails [sv39]"].Element("failure")!.Attribute("message"), Does.Match(@"fails\.yaml\(6,5\): read 0x1000 expected success, got load-page-fault"));
+        Assert.That(cases["fails [sv39]"].Element("failure")!.Value, Does.EndWith("\nspec: RISC-V Privileged, Sv39 walk step 3"), "the body cites the rule");
         Assert.That((string?)cases["skipped [sv39]"].Element("skipped")!.Attribute("message"), Does.Contain("no-such-feature"));
         var broken = root.Elements("testsuite").First().Element("testcase")!;
         Assert.That((string?)broken.Element("error")!.Attribute("message"), Does.Match(@"broken\.yaml\(4,11\): error VMS\d{4}"));

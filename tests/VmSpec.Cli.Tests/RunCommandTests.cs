@@ -46,6 +46,7 @@ public class RunCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
         Assert.That(run.Output, Does.Contain("FAIL  sv39/megapage [sv39]"));
         Assert.That(run.Output, Does.Contain($"{Path.GetRelativePath(Directory.GetCurrentDirectory(), path)}(7,5): read 0x4001_2345 expected pa 0x8021_2346, got pa 0x8021_2345"));
+        Assert.That(run.Output, Does.Contain("\n      spec: RISC-V Privileged, Sv39 walk step 5"), "the rule the scenario cites");
     }
 
     [Test]

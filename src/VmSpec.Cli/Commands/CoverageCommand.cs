@@ -20,7 +20,7 @@ public static class CoverageCommand
         var file = OptionValues.RefuseOptionAsValue(new Option<string?>("--output", "-o") { Description = "Write the matrix to this file instead of the console." });
         var min = new Option<bool>("--min") { Description = "Exit 1 when a reachable cell is empty." };
         var plugins = TargetSelection.PluginOption();
-        var mmu = TargetSelection.KindOption("Chart only the MMUs of this kind, so --min checks only its matrix.");
+        var mmu = TargetSelection.KindOption("Chart only the MMUs of this kind, or the one MMU of this name, so --min checks only its matrix and only its accesses fill it.");
 
         var command = new Command("coverage", "Which rules of the spec the scenarios exercise, from the walks they run.") { paths, format, file, min, plugins, mmu };
         command.SetAction(parse => Execute(
@@ -35,7 +35,7 @@ public static class CoverageCommand
             return ExitCodes.FormatError;
         var corpus = Corpus.Load(paths, error);
         if (TargetSelection.Resolve(plugins, error) is not { } available || corpus.Broken > 0
-            || TargetSelection.OfKind(available, onlyKind, error) is not { } targets)
+            || TargetSelection.Chosen(available, onlyKind, error) is not { } targets)
             return ExitCodes.FormatError;
         if (NothingToRun.Explain(corpus, targets, onlyKind, error))
             return ExitCodes.FormatError;
@@ -60,11 +60,19 @@ public static class CoverageCommand
         var gaps = matrix.EmptyReachable.Concat(matrix.Contradictions).ToList();
         if (file is not null && min)
             foreach (var status in gaps)
-                error.WriteLine($"error: {(status.Reachable ? "empty reachable cell" : "reached a cell that cannot occur")}: {status}");
+                error.WriteLine(status.Reachable ? $"error: empty reachable cell: {status}" : $"error: reached a cell that cannot occur: {status}{FirstSource(matrix, status)}");
+        // A cell that cannot occur was reached: an MMU broke a rule (or the model is wrong), which
+        // matters whether or not the corpus is being gated.
+        var contradictions = matrix.Contradictions.Count();
+        if (!min && contradictions > 0)
+            error.WriteLine($"warning: {contradictions} cell(s) that cannot occur were reached: an MMU broke the rule each names, or the model is wrong");
         if (!min || gaps.Count == 0)
             return ExitCodes.Passed;
         // One line that says why the exit code is 1, whatever the matrix above scrolled past.
-        error.WriteLine($"error: --min: {matrix.EmptyReachable.Count()} reachable cell(s) empty, {matrix.Contradictions.Count()} reached that cannot occur");
+        error.WriteLine($"error: --min: {matrix.EmptyReachable.Count()} reachable cell(s) empty, {contradictions} reached that cannot occur");
         return ExitCodes.Failed;
     }
+
+    private static string FirstSource(CoverageMatrix matrix, CellStatus status) =>
+        matrix.SourcesOf(status.Kind, status.Cell) is [var (target, scenario), ..] ? $" (first on {target}: {scenario})" : "";
 }

@@ -66,7 +66,7 @@ internal static class JUnitReport
             new XAttribute("time", Seconds(run.Time)));
         var message = XmlText(result.Message ?? "");
         if (result.Outcome == Outcome.Failed)
-            testCase.Add(new XElement("failure", new XAttribute("message", FirstLine(message)), new XAttribute("type", "failure"), message));
+            testCase.Add(new XElement("failure", new XAttribute("message", FirstLine(message)), new XAttribute("type", "failure"), XmlText(result.FailureReport)));
         else if (result.Outcome == Outcome.Skipped)
             testCase.Add(new XElement("skipped", new XAttribute("message", message)));
         return testCase;

@@ -16,7 +16,8 @@ internal static class ResultPrinter
                 break;
             case Outcome.Failed:
                 output.WriteLine($"FAIL  {name}");
-                output.WriteLine($"      {result.Message}");
+                foreach (var line in result.FailureReport.Split('\n'))
+                    output.WriteLine($"      {line}");
                 break;
             case Outcome.Skipped:
                 output.WriteLine($"skip  {name}: {result.Message}");

@@ -19,7 +19,7 @@ public static class RunCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = Corpus.PathsArgument();
-        var mmu = TargetSelection.KindOption("Run only on MMUs of this kind.");
+        var mmu = TargetSelection.KindOption("Run only on the MMUs of this kind, or on the one MMU of this name.");
         var stats = new Option<bool>("--stats") { Description = "Print TLB hits, misses, hit ratio, walks, PTE reads and EAT per scenario × MMU." };
         var tlbTime = TimeOption.Create("--tlb-time", "TLB search time for EAT, in ns.", 1);
         var memoryTime = TimeOption.Create("--mem-time", "Memory access time for EAT, in ns.", 100);
@@ -58,7 +58,7 @@ public static class RunCommand
         var corpus = Corpus.Load(settings.Paths, error).Tagged(settings.Tags ?? []);
 
         if (TargetSelection.Resolve(settings.Plugins ?? [], error) is not { } available
-            || TargetSelection.OfKind(available, settings.Mmu, error) is not { } targets)
+            || TargetSelection.Chosen(available, settings.Mmu, error) is not { } targets)
             return ExitCodes.FormatError;
         // A broken file already makes the run bad input, and says so in the summary.
         if (corpus.Broken == 0 && NothingToRun.Explain(corpus, targets, settings.Mmu, error))

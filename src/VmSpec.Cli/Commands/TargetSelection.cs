@@ -13,17 +13,25 @@ internal static class TargetSelection
         Arity = ArgumentArity.OneOrMore,
     });
 
-    /// <summary><c>--mmu KIND</c>: only the MMUs of one kind.</summary>
+    /// <summary><c>--mmu KIND|NAME</c>: only the MMUs of one kind, or the one MMU of that name.</summary>
     public static Option<string?> KindOption(string description) =>
         OptionValues.RefuseOptionAsValue(new Option<string?>("--mmu") { Description = description });
 
-    /// <summary>The targets of <paramref name="kind"/> (all of them when it is null), or null after saying that no MMU has it.</summary>
-    public static IReadOnlyList<MmuTarget>? OfKind(IReadOnlyList<MmuTarget> targets, string? kind, TextWriter error)
+    /// <summary>
+    /// The targets of <paramref name="kindOrName"/> (all of them when it is null): those of that
+    /// kind, or else the one of that name, so that one of several MMUs of a kind (a plug-in beside
+    /// the built-in one) can run alone. Null, after saying so, when neither matches.
+    /// </summary>
+    public static IReadOnlyList<MmuTarget>? Chosen(IReadOnlyList<MmuTarget> targets, string? kindOrName, TextWriter error)
     {
-        var chosen = targets.Where(target => kind is null || target.Kind == kind).ToList();
+        if (kindOrName is null)
+            return targets;
+        var chosen = targets.Where(target => target.Kind == kindOrName).ToList();
+        if (chosen.Count == 0)
+            chosen = targets.Where(target => target.Name == kindOrName).ToList();
         if (chosen.Count > 0)
             return chosen;
-        error.WriteLine($"error: no MMU of kind '{kind}' (see 'vmspec list')");
+        error.WriteLine($"error: no MMU of kind or name '{kindOrName}' (see 'vmspec list')");
         return null;
     }
 

@@ -6,7 +6,8 @@ namespace VmSpec.Core.Mmu;
 /// leaves the choice to the execution environment), so such an access is split at each page
 /// boundary, as Spike and QEMU split it: portion by portion, each with its own TLB lookup, walk and
 /// checks. A fault is the faulting portion's (the privileged spec's stval names "the portion of the
-/// access that caused the fault"). Bytes move only once every portion has translated into RAM, as
+/// access that caused the fault"); a portion's translation fault outranks another's address outside
+/// RAM, as translation comes before the physical access. Bytes move only once every portion has translated into RAM, as
 /// in QEMU, so a store that faults writes nothing; Spike would have written the first portion.
 /// </summary>
 internal static class PageCrossing
@@ -27,7 +28,7 @@ internal static class PageCrossing
     {
         Span<ulong> bytes = stackalloc ulong[MaxAccessSize];
         var portions = TranslatePortions(mmu, access, first, size, bytes);
-        if (portions[^1].Translation is { IsFault: true } fault)
+        if (FaultOf(portions) is { } fault)
             return new(fault, 0) { Portions = portions };
         var value = 0UL;
         for (var i = size - 1; i >= 0; i--)
@@ -43,7 +44,7 @@ internal static class PageCrossing
     {
         Span<ulong> bytes = stackalloc ulong[MaxAccessSize];
         var portions = TranslatePortions(mmu, access, first, size, bytes);
-        if (portions[^1].Translation is { IsFault: true } fault)
+        if (FaultOf(portions) is { } fault)
             return new(fault, 0) { Portions = portions };
         for (var (i, rest) = (0, value); i < size; i++, rest >>= 8)
             mmu.Machine.Memory.TryWrite(bytes[i], 1, (byte)rest);
@@ -53,29 +54,46 @@ internal static class PageCrossing
     /// <summary>
     /// The physical address of every byte of the access, into <paramref name="bytes"/>: the first
     /// portion's from <paramref name="first"/>, each further one translated at the start of its
-    /// page. Returns the portions translated, the last of them a fault when one did not translate into RAM.
+    /// page. Returns the portions translated, up to the first that faulted in translation; failing
+    /// that, the first whose bytes lie outside RAM carries an access fault. Every portion is
+    /// translated before any is checked against RAM: the spec's exception priority puts a fault met
+    /// during address translation above an access fault with a physical address, so a later
+    /// portion's page fault outranks an earlier portion's address outside RAM.
     /// </summary>
     private static List<AccessPortion> TranslatePortions(IMmu mmu, in Access access, in Translation first, int size, Span<ulong> bytes)
     {
         var portions = new List<AccessPortion>(2);
         var portion = first;
+        var outsideRam = -1;
         for (var done = 0; ;)
         {
             // The address wraps at 2^64 as the hart's address arithmetic does; the MMU's address rule judges it.
             var va = access.Address + (ulong)done;
-            var length = BytesOnPage(va, portion.PageSize, size - done);
-            if (!portion.IsFault && !mmu.Machine.Memory.Contains(portion.PhysicalAddress, (ulong)length))
-                portion = MemoryPath.OutsideRam(portion, access.Type);
             portions.Add(new AccessPortion(va, portion));
             if (portion.IsFault)
                 return portions;
+            var length = BytesOnPage(va, portion.PageSize, size - done);
+            if (outsideRam < 0 && !mmu.Machine.Memory.Contains(portion.PhysicalAddress, (ulong)length))
+                outsideRam = portions.Count - 1;
             for (var i = 0; i < length; i++)
                 bytes[done + i] = portion.PhysicalAddress + (ulong)i;
             done += length;
             if (done == size)
-                return portions;
+                break;
             portion = mmu.Translate(access with { Address = va + (ulong)length });
         }
+
+        if (outsideRam >= 0)
+            portions[outsideRam] = portions[outsideRam] with { Translation = MemoryPath.OutsideRam(portions[outsideRam].Translation, access.Type) };
+        return portions;
+    }
+
+    private static Translation? FaultOf(List<AccessPortion> portions)
+    {
+        foreach (var portion in portions)
+            if (portion.Translation.IsFault)
+                return portion.Translation;
+        return null;
     }
 
     /// <summary>How many of <paramref name="size"/> bytes from va lie on va's page; all of them when the page size is not a power of two.</summary>

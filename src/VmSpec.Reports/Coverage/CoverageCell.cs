@@ -10,5 +10,5 @@ public readonly record struct CoverageCell(string Rule, string Place, string Mod
     public override string ToString() => $"{Rule} {Place} {Mode} {Op}";
 }
 
-/// <summary>A cell an executed access landed in, with the kind of MMU and the scenario that ran it.</summary>
-public readonly record struct CoveragePoint(string Kind, CoverageCell Cell, string ScenarioPath);
+/// <summary>A cell an executed access landed in, with the kind of MMU, the scenario that ran it and the MMU (target) it ran on.</summary>
+public readonly record struct CoveragePoint(string Kind, CoverageCell Cell, string ScenarioPath, string Target = "");

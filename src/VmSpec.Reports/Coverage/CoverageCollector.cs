@@ -27,12 +27,12 @@ public static class CoverageCollector
                 if (!byKind.TryGetValue(record.Target.Kind, out var model))
                     return;
                 foreach (var cell in model.Classify(record))
-                    points.Add(new CoveragePoint(model.Kind, cell, record.Scenario.FilePath));
+                    points.Add(new CoveragePoint(model.Kind, cell, record.Scenario.FilePath, record.Target.Name));
             },
             OnKernelStep = kernel is null ? null : record =>
             {
                 foreach (var cell in kernel.Classify(record))
-                    points.Add(new CoveragePoint(kernel.Kind, cell, record.Scenario.FilePath));
+                    points.Add(new CoveragePoint(kernel.Kind, cell, record.Scenario.FilePath, record.Target.Name));
             },
         });
 

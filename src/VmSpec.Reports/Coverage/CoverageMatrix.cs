@@ -32,6 +32,14 @@ public sealed class CoverageMatrix
     public IReadOnlyCollection<string> ScenariosOf(string kind, in CoverageCell cell) =>
         _scenarios.TryGetValue((kind, cell), out var scenarios) ? scenarios : [];
 
+    /// <summary>Which MMU (by target name) in which scenario put points in a cell, each pair once: where to look when the cell cannot occur.</summary>
+    public IReadOnlyList<(string Target, string ScenarioPath)> SourcesOf(string kind, CoverageCell cell) =>
+        _points.Where(point => point.Kind == kind && point.Cell == cell)
+            .Select(point => (point.Target, point.ScenarioPath))
+            .Distinct()
+            .Order()
+            .ToList();
+
     public IEnumerable<CellStatus> Cells =>
         from model in Models
         from cell in model.Cells

@@ -6,8 +6,11 @@ namespace VmSpec.Reports.Coverage;
 /// </summary>
 public static class CoverageTextWriter
 {
-    // A count of up to three digits and a space; wider when an operation's name is (the kernel's "call").
+    // A count of up to three digits and a space; wider when an operation's name or a count is (the kernel's "call").
     private const int MinCellWidth = 4;
+
+    // Enough to start looking; the rest would drown the cells that follow.
+    private const int MaxSourcesShown = 3;
 
     public static void Write(CoverageMatrix matrix, TextWriter output)
     {
@@ -27,24 +30,29 @@ public static class CoverageTextWriter
         {
             output.WriteLine($"Observed in cells that cannot occur ({contradictions.Count}):");
             foreach (var status in contradictions)
+            {
                 output.WriteLine($"  {status}: {status.Count} point(s), yet {status.UnreachableReason}");
+                var sources = matrix.SourcesOf(status.Kind, status.Cell);
+                foreach (var (target, scenario) in sources.Take(MaxSourcesShown))
+                    output.WriteLine($"    on {target}: {scenario}");
+                if (sources.Count > MaxSourcesShown)
+                    output.WriteLine($"    and {sources.Count - MaxSourcesShown} more");
+            }
         }
     }
 
     private static void WriteModel(CoverageMatrix matrix, CoverageModel model, TextWriter output)
     {
         var ruleWidth = model.Rules.Max(rule => rule.Name.Length) + 2;
-        var cellWidth = Math.Max(MinCellWidth, model.Ops.Max(op => op.Length) + 1);
+        var rows = model.Rules.Select(rule => CoverageLayout.Row(matrix, model, rule).Select(status => CoverageLayout.CellText(status, "-")).ToList()).ToList();
+        var cellWidth = new[] { MinCellWidth, model.Ops.Max(op => op.Length) + 1, rows.Max(row => row.Max(text => text.Length)) + 1 }.Max();
         var groupWidth = model.Modes.Count * model.Ops.Count * cellWidth;
         output.WriteLine($"{model.Kind} (rule x {model.PlaceAxis} x mode x op): {CoverageLayout.Summary(matrix, model)}");
         output.WriteLine(Header(model.PlaceAxis, ruleWidth, model.Places.Select(place => place.PadRight(groupWidth))));
         output.WriteLine(Header("mode", ruleWidth, model.Places.SelectMany(_ => model.Modes.Select(mode => mode.PadRight(model.Ops.Count * cellWidth)))));
         output.WriteLine(Header("op", ruleWidth, CoverageLayout.Columns(model).Select(column => column.Op.PadRight(cellWidth))));
-        foreach (var rule in model.Rules)
-        {
-            var cells = CoverageLayout.Row(matrix, model, rule).Select(status => CoverageLayout.CellText(status, "-").PadRight(cellWidth));
-            output.WriteLine((rule.Name.PadRight(ruleWidth) + string.Concat(cells)).TrimEnd());
-        }
+        foreach (var (rule, row) in model.Rules.Zip(rows))
+            output.WriteLine((rule.Name.PadRight(ruleWidth) + string.Concat(row.Select(text => text.PadRight(cellWidth)))).TrimEnd());
     }
 
     private static string Header(string label, int width, IEnumerable<string> parts) =>

@@ -24,6 +24,10 @@ public sealed record ScenarioResult(
 {
     public static ScenarioResult Skipped(Scenario scenario, MmuTarget target, string reason) =>
         new(scenario, target, Outcome.Skipped, reason, 0, default);
+
+    /// <summary>The message, then the rule the scenario cites (its <c>spec</c>): what a failure is measured against.</summary>
+    public string FailureReport =>
+        (Message ?? "failed") + (string.IsNullOrWhiteSpace(Scenario.Spec) ? "" : $"\nspec: {Scenario.Spec.Trim()}");
 }
 
 /// <summary>The MMU's counters at the end of a run, with the levels a miss reads, for EAT.</summary>

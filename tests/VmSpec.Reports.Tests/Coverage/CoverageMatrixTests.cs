@@ -107,6 +107,37 @@ public class CoverageMatrixTests
     }
 
     [Test]
+    public void A_contradiction_names_the_MMU_and_the_scenario_it_was_seen_in()
+    {
+        var impossible = new CoverageCell("sum-allows", "L0", "S", "X");
+        var matrix = new CoverageMatrix([Sv39],
+        [
+            new CoveragePoint("sv39", impossible, "specs/sv39/b.yaml", "BuggyMmu"),
+            new CoveragePoint("sv39", impossible, "specs/sv39/a.yaml", "BuggyMmu"),
+            new CoveragePoint("sv39", impossible, "specs/sv39/a.yaml", "BuggyMmu"),
+            new CoveragePoint("sv39", new CoverageCell("invalid", "L1", "U", "R"), "specs/sv39/c.yaml", "sv39"),
+        ]);
+        var text = new StringWriter();
+
+        CoverageTextWriter.Write(matrix, text);
+
+        Assert.That(matrix.SourcesOf("sv39", impossible), Is.EqualTo(new[] { ("BuggyMmu", "specs/sv39/a.yaml"), ("BuggyMmu", "specs/sv39/b.yaml") }));
+        Assert.That(text.ToString().ReplaceLineEndings("\n"), Does.Contain(
+            "sv39 sum-allows L0 S X: 3 point(s), yet SUM never permits execution of a U = 1 page\n    on BuggyMmu: specs/sv39/a.yaml\n    on BuggyMmu: specs/sv39/b.yaml\n"));
+    }
+
+    [Test]
+    public void A_count_wider_than_a_cell_widens_every_column_of_its_block()
+    {
+        var points = Enumerable.Repeat(Point("invalid", "L1", "U", "R"), 12_345).Append(Point("invalid", "L1", "U", "W"));
+        var text = new StringWriter();
+
+        CoverageTextWriter.Write(new CoverageMatrix([Sv39], points), text);
+
+        Assert.That(text.ToString(), Does.Match(@"\binvalid\s+(\S+\s+){6}12345\s+1\b"), "each count stands apart from the next");
+    }
+
+    [Test]
     public void The_markdown_page_has_a_column_per_cell_and_the_reasons()
     {
         var matrix = new CoverageMatrix([Sv39], [Point("invalid", "L1", "U", "R")]);
