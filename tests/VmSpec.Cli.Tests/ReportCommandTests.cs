@@ -47,6 +47,10 @@ public class ReportCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
         Assert.That(run.Output, Does.Contain("pass  plug/identity [IdentityMmu]"));
         Assert.That(list.Output, Does.Contain("IdentityMmu").And.Contain("identity"));
+        // SupervisorExecutesUserPages, the longest name there, still leaves every kind in one column.
+        var lines = list.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var kindAt = lines[0].IndexOf("kind", StringComparison.Ordinal);
+        Assert.That(lines, Has.All.Match($"^.{{{kindAt - 1}}} (kind|sv39|single-level|segmentation|identity)\\b"), list.Output);
     }
 
     [TestCase("missing.dll", "no such file", TestName = "A plug-in path that does not exist")]

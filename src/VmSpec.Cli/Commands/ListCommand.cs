@@ -13,9 +13,12 @@ public static class ListCommand
         {
             if (TargetSelection.Resolve(parse.GetValue(plugins) ?? [], error) is not { } targets)
                 return ExitCodes.FormatError;
-            output.WriteLine($"{"name",-16} {"kind",-14} features");
+            // Columns as wide as their longest entry, so a plug-in's long type name does not push the rest out of line.
+            var nameWidth = targets.Max(target => target.Name.Length) + 1;
+            var kindWidth = targets.Max(target => target.Kind.Length) + 1;
+            output.WriteLine($"{"name".PadRight(nameWidth)} {"kind".PadRight(kindWidth)} features");
             foreach (var target in targets)
-                output.WriteLine($"{target.Name,-16} {target.Kind,-14} {string.Join(", ", target.Features.Order())}");
+                output.WriteLine($"{target.Name.PadRight(nameWidth)} {target.Kind.PadRight(kindWidth)} {string.Join(", ", target.Features.Order())}".TrimEnd());
             return ExitCodes.Passed;
         });
         return command;
