@@ -5,7 +5,8 @@ namespace VmSpec.Reports.Compliance;
 /// <summary>
 /// The report as one self-contained HTML page: the styles are inline and there is no script, font
 /// or image to fetch, so it opens the same from a CI artifact on a machine without network.
-/// Failures sit in a collapsible block under the table, first line each.
+/// Failures sit in a collapsible block under the table, first line each, the whole report (a
+/// snapshot's diff, the rule cited) folded under it.
 /// </summary>
 public static class ComplianceHtmlWriter
 {
@@ -44,8 +45,11 @@ public static class ComplianceHtmlWriter
             if (failures.Count == 0)
                 continue;
             output.WriteLine($"<details><summary>{Encode(implementation.Name)}: {failures.Count} failure(s)</summary><ul>");
+            // The first line names the step; the rest (a snapshot's diff, the walk, the rule cited) unfolds under it.
             foreach (var failure in failures)
-                output.WriteLine($"<li><code>{Encode(failure.FirstLine)}</code></li>");
+                output.WriteLine(failure.Report.Contains('\n')
+                    ? $"<li><details><summary><code>{Encode(failure.FirstLine)}</code></summary><pre>{Encode(failure.Report)}</pre></details></li>"
+                    : $"<li><code>{Encode(failure.FirstLine)}</code></li>");
             output.WriteLine("</ul></details>");
         }
         output.WriteLine("</body></html>");

@@ -6,7 +6,7 @@ using VmSpec.Scenarios;
 namespace VmSpec.Reports.Compliance;
 
 /// <summary>A failed run as the report lists it: the scenario and the first line of the runner's message.</summary>
-public sealed record ComplianceFailure(string ScenarioPath, string FirstLine);
+public sealed record ComplianceFailure(string ScenarioPath, string FirstLine, string Report = "");
 
 /// <summary>How one implementation did on one area: counts, and each failure.</summary>
 public sealed record ComplianceCell(int Passed, int Failed, int Skipped, IReadOnlyList<ComplianceFailure> Failures)
@@ -68,7 +68,7 @@ public sealed class ComplianceReport
         var list = results.OrderBy(result => result.Scenario.FilePath, StringComparer.Ordinal).ToList();
         var failures = list
             .Where(result => result.Outcome == Outcome.Failed)
-            .Select(result => new ComplianceFailure(result.Scenario.FilePath, FirstLine(result.Message)))
+            .Select(result => new ComplianceFailure(result.Scenario.FilePath, FirstLine(result.Message), result.FailureReport))
             .ToList();
         return new ComplianceCell(
             list.Count(result => result.Outcome == Outcome.Passed),

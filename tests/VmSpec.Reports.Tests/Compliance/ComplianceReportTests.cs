@@ -24,6 +24,7 @@ public class ComplianceReportTests
           - map: { va: 0x1000, pa: 0x8020_1000, perm: r }
           - read: 0x1000
             expect: { pa: 0x8020_2000 }
+        spec: RISC-V Privileged, Sv39 walk step 8 <pa.ppn>
         """);
 
     private static readonly Scenario NeedsSuperpages = InlineScenarios.Parse("tlb", "superpages", """
@@ -94,5 +95,6 @@ public class ComplianceReportTests
         Assert.That(html, Does.Not.Contain("http:").And.Not.Contain("https:").And.Not.Contain("<script")
             .And.Not.Contain("<link").And.Not.Contain("@import").And.Not.Contain("url(").And.Not.Contain("src="));
         Assert.That(html, Does.Contain("<td class=\"fail\">1 / 1 / 0</td>").And.Contain("sv39: 1 failure(s)"));
+        Assert.That(html, Does.Contain("spec: RISC-V Privileged, Sv39 walk step 8 &lt;pa.ppn&gt;</pre></details>"), "the whole report folds under the first line");
     }
 }
