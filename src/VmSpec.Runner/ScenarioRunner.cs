@@ -44,7 +44,7 @@ public sealed class ScenarioRunner(RunOptions? options = null)
             }
             catch (Exception exception)
             {
-                outcome = StepOutcome.Fail($"{step.Action} threw {exception.GetType().Name}: {exception.Message}");
+                outcome = StepOutcome.Fail($"{step.Action} threw {Thrown.Describe(exception)}");
             }
 
             stepsRun++;
@@ -85,7 +85,7 @@ public sealed class ScenarioRunner(RunOptions? options = null)
         catch (Exception exception)
         {
             snapshot = default;
-            problem = $"reading {target.Name}'s counters threw {exception.GetType().Name}: {exception.Message}";
+            problem = $"reading {target.Name}'s counters threw {Thrown.Describe(exception)}";
             return false;
         }
     }

@@ -27,7 +27,9 @@ public class PluginFaultsInARunTests
         var result = new ScenarioRunner(new RunOptions { Snapshots = new FileSnapshotStore(SnapshotMode.Strict) }).Run(OneRead, target);
 
         Assert.That(result.Outcome, Is.EqualTo(Outcome.Failed));
-        Assert.That(result.Message, Does.StartWith(OneRead.FilePath + "(").And.Contain($"boom in {member}"));
+        Assert.That(result.Message, Does.StartWith(OneRead.FilePath + "(").And.Contain($"threw InvalidOperationException: boom in {member}"));
+        // Then where it was thrown, for the implementer to go to.
+        Assert.That(result.Message!.Split('\n')[1], Does.Contain($"at {typeof(ThrowingMmu).FullName!.Replace('+', '.')}.ThrowIf"));
     }
 
     /// <summary>An MMU that maps every address to itself, but for the one member that throws.</summary>
