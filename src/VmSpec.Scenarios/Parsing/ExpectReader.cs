@@ -80,8 +80,9 @@ namespace VmSpec.Scenarios.Parsing
         public DataExpect? Data(YamlNode? node, string action, uint? pid, int size)
         {
             if (node is null || Open(node, action) is not MappingView view) return null;
-            // Without a pid the bare MMU faults; with one the kernel handles faults and answers with a signal or an error.
-            var misplaced = pid is null ? new[] { "signal", "error" } : new[] { "fault", "reason" };
+            // Without a pid the bare MMU faults; with one the kernel handles faults and answers with a signal or an error,
+            // and an access may take several lookups (a fault served, then the retry), so no single one is "the" TLB outcome.
+            var misplaced = pid is null ? new[] { "signal", "error" } : new[] { "fault", "reason", "tlb" };
             foreach (var key in misplaced)
             {
                 if (view.KeyOf(key) is YamlScalar keyNode)
