@@ -187,7 +187,7 @@ public class DiagnosticTests
     }
 
     private static GeneratorRunResult RunWithRoot(string root, AdditionalText[] files, params string[] sources) =>
-        GeneratorHarness.Driver(files, properties: new BuildProperties(new Dictionary<string, string> { ["VmSpecSpecsRoot"] = root }))
+        GeneratorHarness.Driver(files, properties: new BuildProperties(new Dictionary<string, string> { ["VmSpecSpecsFolder"] = root }))
             .RunGenerators(GeneratorHarness.Compilation(sources))
             .GetRunResult().Results.Single();
 }

@@ -74,6 +74,19 @@ public sealed partial class OutsideTheRepositoryTests
     }
 
     [Test]
+    public void A_specs_root_given_on_the_command_line_builds_as_one_set_in_the_project()
+    {
+        // A global property cannot be reassigned by the build file, so it must not need to be:
+        // given as it would be typed (absolute, no final separator), it once reached the globs raw.
+        // Built beside, not over, the build the other cases test.
+        var build = _workspace.Dotnet("build", OutsideWorkspace.Tests, $"-p:VmSpecSpecsRoot={_workspace.SpecsFolder}",
+            "-p:IntermediateOutputPath=obj/command-line-root/", "-p:OutputPath=bin/command-line-root/");
+
+        Assert.That(build.ExitCode, Is.Zero, $"dotnet build: {build}");
+        Assert.That(Warning().IsMatch(build.Output), Is.False, $"dotnet build: {build}");
+    }
+
+    [Test]
     public void The_installed_tool_runs_the_scenarios_on_the_plugin()
     {
         var run = DotnetCommand.Run(InstalledTool(), _workspace.Root, _workspace.Environment,

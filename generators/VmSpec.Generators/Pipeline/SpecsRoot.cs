@@ -10,8 +10,8 @@ namespace VmSpec.Generators.Pipeline
     /// </summary>
     internal static class SpecsRoot
     {
-        /// <summary>Made visible to the generator by the props file's CompilerVisibleProperty.</summary>
-        public const string Property = "build_property.VmSpecSpecsRoot";
+        /// <summary>VmSpecSpecsRoot as a full folder path, made visible to the generator by VmSpec.Specs.targets.</summary>
+        public const string Property = "build_property.VmSpecSpecsFolder";
 
         public static DiagnosticInfo? Check(string? root)
         {
