@@ -50,6 +50,25 @@ public class RunCommandTests
     }
 
     [Test]
+    public void A_segment_translation_that_differs_says_nothing_of_a_TLB_it_has_not_got()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("segmentation/wrong.yaml", """
+            description: d
+            mmu: [segmentation]
+            steps:
+              - segment: { selector: 0x1, base: 0x8004_0000, size: 0x100, perm: r }
+              - read: "0x1:0x10"
+                expect: { pa: 0x8004_0011 }
+            """);
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.Output, Does.Contain("expected pa 0x8004_0011, got pa 0x8004_0010"), run.ToString());
+        Assert.That(run.Output, Does.Not.Contain("TLB"));
+    }
+
+    [Test]
     public void A_fault_where_a_translation_was_expected_prints_the_walk()
     {
         using var specs = new ScratchSpecs();

@@ -68,7 +68,7 @@ namespace VmSpec.Generators.Model
         public static DiagnosticInfo TargetWithoutScenarios(TargetModel target, LocationInfo? location) => new DiagnosticInfo(
             TargetWithoutScenariosId,
             "Conformance target runs no scenario",
-            $"No scenario lists the kind '{target.Kind}' in its mmu, so the target '{target.Name}' runs no test; check the kind's spelling",
+            $"No scenario that parses lists the kind '{target.Kind}' in its mmu, so the target '{target.Name}' runs no test; check the kind's spelling, and the errors reported for scenario files",
             DiagnosticSeverity.Warning,
             location);
     }

@@ -15,7 +15,7 @@ internal static class AccessExecutor
         var translation = context.Mmu.Translate(access);
         Record(context, step, access, translation);
         var expect = step.Expect;
-        var difference = TranslationCheck.Compare(translation, expect?.Pa, expect?.Fault, expect?.Reason, expect?.Tlb);
+        var difference = TranslationCheck.Compare(translation, expect?.Pa, expect?.Fault, expect?.Reason, expect?.Tlb, HasTlb(context));
         return difference is null ? StepOutcome.Done : StepOutcome.Fail($"{Describe(step, access)} {difference}");
     }
 
@@ -28,7 +28,7 @@ internal static class AccessExecutor
         Record(context, step, access, result);
         var expect = step.Expect;
         var what = $"load {step.Size} at {step.Va}";
-        if (TranslationCheck.Compare(result.Translation, null, expect?.Fault, expect?.Reason, expect?.Tlb) is { } difference)
+        if (TranslationCheck.Compare(result.Translation, null, expect?.Fault, expect?.Reason, expect?.Tlb, HasTlb(context)) is { } difference)
             return StepOutcome.Fail($"{what} {difference}");
         if (!result.IsFault && expect?.Value is { } value && result.Value != value)
             return StepOutcome.Fail($"{what} expected value {Hex.Format(value)}, got {Hex.Format(result.Value)} ({Source(result)})");
@@ -43,7 +43,7 @@ internal static class AccessExecutor
         var result = context.Mmu.Store(access, step.Value, step.Size);
         Record(context, step, access, result);
         var expect = step.Expect;
-        return TranslationCheck.Compare(result.Translation, null, expect?.Fault, expect?.Reason, expect?.Tlb) is { } difference
+        return TranslationCheck.Compare(result.Translation, null, expect?.Fault, expect?.Reason, expect?.Tlb, HasTlb(context)) is { } difference
             ? StepOutcome.Fail($"store {step.Size} at {step.Va} {difference}")
             : StepOutcome.Done;
     }
@@ -58,6 +58,9 @@ internal static class AccessExecutor
         access = new Access(value, type, mode, sum, mxr, selector);
         return true;
     }
+
+    /// <summary>Whether the MMU has a TLB to speak of: a paging MMU has; a segmentation unit has none.</summary>
+    private static bool HasTlb(RunContext context) => context.Mmu is Core.Paging.IPagingMmu;
 
     /// <summary>Where a load's bytes came from: one physical address, or one per page it was split across.</summary>
     private static string Source(in MemoryResult result) => result.Portions is { } portions

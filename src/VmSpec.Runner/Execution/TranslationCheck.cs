@@ -11,7 +11,7 @@ namespace VmSpec.Runner.Execution;
 /// </summary>
 internal static class TranslationCheck
 {
-    public static string? Compare(Translation actual, ulong? pa, FaultKind? fault, FaultReason? reason, TlbOutcome? tlb)
+    public static string? Compare(Translation actual, ulong? pa, FaultKind? fault, FaultReason? reason, TlbOutcome? tlb, bool hasTlb)
     {
         string? expected = null;
         if (fault is { } kind)
@@ -32,14 +32,15 @@ internal static class TranslationCheck
         if (expected is null && tlb is { } outcome && actual.TlbHit != (outcome == TlbOutcome.Hit))
             expected = outcome == TlbOutcome.Hit ? "a TLB hit" : "a TLB miss";
 
-        return expected is null ? null : $"expected {expected}, got {Describe(actual)}";
+        return expected is null ? null : $"expected {expected}, got {Describe(actual, hasTlb)}";
     }
 
-    public static string Describe(Translation actual)
+    /// <summary>What the MMU did; a success says whether the TLB answered, where there is one.</summary>
+    public static string Describe(Translation actual, bool hasTlb)
     {
         var what = actual.IsFault
             ? $"{Faults.Name(actual.Fault)} ({Faults.Name(actual.Reason)})"
-            : $"pa {Hex.Format(actual.PhysicalAddress)} (TLB {(actual.TlbHit ? "hit" : "miss")})";
+            : $"pa {Hex.Format(actual.PhysicalAddress)}" + (hasTlb ? $" (TLB {(actual.TlbHit ? "hit" : "miss")})" : "");
         return actual.Walk is { Steps.Count: > 0 } walk ? $"{what}: {walk}" : what;
     }
 }

@@ -14,12 +14,12 @@ namespace VmSpec.Scenarios.Parsing
         /// <summary>Names bound by <c>as</c>: <c>[A-Za-z_][A-Za-z0-9_-]*</c>. Never starts with a digit, so never looks like a number.</summary>
         public static bool IsAddressName(string s) => Matches(s, c => IsLetter(c) || c == '_', c => IsLetter(c) || IsDigit(c) || c == '_' || c == '-');
 
-        public const string AddressNameRule = "a letter or '_', then letters, digits, '_' or '-'";
+        public const string AddressNameRule = "an ASCII letter or '_', then ASCII letters, digits, '_' or '-'";
 
         /// <summary>Tags become test categories: <c>[A-Za-z0-9][A-Za-z0-9_.-]*</c> (no spaces or commas, which break category filters).</summary>
         public static bool IsTag(string s) => Matches(s, c => IsLetter(c) || IsDigit(c), c => IsLetter(c) || IsDigit(c) || c == '_' || c == '-' || c == '.');
 
-        public const string TagRule = "one word of letters, digits, '_', '-' or '.'";
+        public const string TagRule = "an ASCII letter or digit, then ASCII letters, digits, '_', '-' or '.'";
 
         private static bool Matches(string s, System.Func<char, bool> first, System.Func<char, bool> rest)
         {
