@@ -177,6 +177,8 @@ public class StepTests
     [TestCase("load: { pid: 1, va: 0x1000 }\n    expect: { fault: load-page-fault }", "VMS0039")]
     [TestCase("load: { va: 0x1000 }\n    expect: { error: invalid }", "VMS0039")]
     [TestCase("load: { pid: 1, va: 0x1000 }\n    expect: { value: 0, tlb: hit }", "VMS0039")]
+    [TestCase("read: 0x1000\n    expect: {}", "VMS0032")]
+    [TestCase("load: { va: 0x1000 }\n    expect: {}", "VMS0032")]
     [TestCase("store: { pid: 1, va: 0x1000, value: 1 }\n    expect: { tlb: miss }", "VMS0039")]
     [TestCase("load: { pid: 1, va: 0x1000 }\n    expect: { value: 1, signal: SIGSEGV }", "VMS0022")]
     [TestCase("load: { va: 0x1000, size: 1 }\n    expect: { value: 0x100 }", "VMS0036")]

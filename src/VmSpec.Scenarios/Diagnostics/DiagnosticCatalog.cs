@@ -150,6 +150,9 @@ namespace VmSpec.Scenarios
         public static readonly ScenarioDiagnosticDescriptor ReplacementCharacter = Error(
             "VMS0047", "Replacement character in the text", "U+FFFD here is what a decoder puts where bytes are not UTF-8 (write \\uFFFD in a double-quoted string to mean the character itself); scenario files are UTF-8 text");
 
+        public static readonly ScenarioDiagnosticDescriptor ControlCharacter = Error(
+            "VMS0048", "Control character in the text", "U+{0:X4} is a control character, which YAML does not allow in a file (only tab, line feed and carriage return are); write it as an escape in a double-quoted string if it is meant");
+
         /// <summary>All descriptors, in id order.</summary>
         public static readonly EquatableArray<ScenarioDiagnosticDescriptor> All = EquatableArray.Create(
             YamlSyntax, WrongNodeKind, UnknownKey, DuplicateKey, MissingKey, InvalidNumber, NumberOverflow, OutOfRange,
@@ -159,6 +162,6 @@ namespace VmSpec.Scenarios
             InvalidPageSize, InvalidVaBits, InvalidSegmentationBits, InvalidTlbGeometry, ExactlyOneOf, Empty,
             InvalidIdentifier, DuplicateItem, InvalidAccessSize, ValueTooWide, KeyNotInMode, WrongMmuKind,
             PidExpectMismatch, ReservedName, MemoryRange, TableTooLarge, MultipleDocuments, InternalError, RepeatedSnapshotLabel, InvalidUtf8,
-            ReplacementCharacter);
+            ReplacementCharacter, ControlCharacter);
     }
 }

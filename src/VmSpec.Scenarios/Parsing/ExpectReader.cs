@@ -54,6 +54,12 @@ namespace VmSpec.Scenarios.Parsing
                 context.Report(DiagnosticCatalog.WrongNodeKind, node.Span, "'expect'", "a mapping", node.Describe());
                 return null;
             }
+            // Read as "must succeed" it would say what no expect says, so it is more likely a half-written one.
+            if (mapping.Entries.Count == 0)
+            {
+                context.Report(DiagnosticCatalog.Empty, node.Span, "'expect' (a step without one must succeed)");
+                return null;
+            }
             var allowed = KeysFor(action);
             var view = new MappingView(context, mapping, "the expect of '" + action + "'", AllKeys, allowed);
             foreach (var entry in mapping.Entries)

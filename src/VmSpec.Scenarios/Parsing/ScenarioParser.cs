@@ -64,6 +64,7 @@ namespace VmSpec.Scenarios
 
         private static ParseResult ParseText(ParseContext context, string text)
         {
+            ControlCharacters.Report(text, context);
             var root = YamlTreeReader.Read(text, context);
             if (root is null && context.Diagnostics.Count == 0)
             {

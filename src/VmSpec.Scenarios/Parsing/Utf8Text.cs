@@ -45,7 +45,7 @@ namespace VmSpec.Scenarios.Parsing
         }
 
         /// <summary>The one-character span just after <paramref name="text"/>, counted as YamlDotNet counts (CR, LF and CRLF end lines; columns are UTF-16 units).</summary>
-        private static SourceSpan PositionAfter(string text)
+        internal static SourceSpan PositionAfter(string text)
         {
             int line = 1, lineStart = 0;
             for (int i = 0; i < text.Length; i++)
