@@ -70,7 +70,12 @@ namespace VmSpec.Generators
                 .Collect()
                 .Select((lists, _) => EquatableArray.From(lists.SelectMany(list => list).Distinct().OrderBy(kind => kind, StringComparer.Ordinal)));
 
+            var skipped = context.AdditionalTextsProvider
+                .Where(file => ScenarioFiles.IsSkippedScenario(file.Path))
+                .Select((file, _) => ScenarioFiles.Skipped(file.Path));
+
             context.RegisterSourceOutput(parsed.Select((p, _) => p.Diagnostics), Report);
+            context.RegisterSourceOutput(skipped, (output, info) => output.ReportDiagnostic(info.ToDiagnostic()));
             context.RegisterSourceOutput(clashes.Select((found, _) => found.Diagnostics), Report);
             context.RegisterSourceOutput(layout, (output, input) =>
             {

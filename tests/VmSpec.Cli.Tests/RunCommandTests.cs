@@ -50,6 +50,20 @@ public class RunCommandTests
     }
 
     [Test]
+    public void A_yaml_file_a_folder_scan_passes_over_is_warned_of()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/read.yaml", ScratchSpecs.OneSv39Read);
+        specs.Write("sv39/short.yml", ScratchSpecs.OneSv39Read);
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Error, Does.Contain("short.yml(1,1): warning VMS0103: '").And.Contain("is not read: scenario files end in .yaml, exactly"));
+        Assert.That(run.Output, Does.Contain("1 scenarios, 1 runs"));
+    }
+
+    [Test]
     public void A_segment_translation_that_differs_says_nothing_of_a_TLB_it_has_not_got()
     {
         using var specs = new ScratchSpecs();

@@ -59,6 +59,26 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void A_yaml_file_under_specs_not_read_for_its_ending_is_warned_of_as_VMS0103()
+    {
+        AdditionalText[] files =
+        [
+            GeneratorHarness.Spec("sv39/read.yaml", Scenarios.Numbered(0)),
+            GeneratorHarness.Spec("sv39/short.yml", Scenarios.Numbered(1)),
+            GeneratorHarness.Spec("sv39/upper.YAML", Scenarios.Numbered(2)),
+            new InMemoryText("/repo/config/other-tool.yml", "key: value\n"),
+        ];
+
+        var result = GeneratorHarness.Run(files, GeneratorHarness.BuiltInTargets);
+
+        var warnings = result.Diagnostics.Where(d => d.Id == "VMS0103").ToList();
+        Assert.That(warnings.Select(d => d.Location.GetLineSpan().Path), Is.EqualTo(new[] { "/repo/specs/sv39/short.yml", "/repo/specs/sv39/upper.YAML" }));
+        Assert.That(warnings, Has.All.Property("Severity").EqualTo(DiagnosticSeverity.Warning));
+        Assert.That(warnings[0].GetMessage(), Does.Contain("is not read: scenario files end in .yaml, exactly"));
+        Assert.That(result.GeneratedSources.Select(source => source.HintName), Has.Exactly(1).Contains("Read"), "the .yaml file still becomes a test");
+    }
+
+    [Test]
     public void A_file_that_cannot_be_read_is_one_VMS1000_not_a_crashed_generator()
     {
         var result = GeneratorHarness.Run([new BrokenText("/repo/specs/sv39/x.yaml"), GeneratorHarness.Spec("sv39/ok.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.BuiltInTargets);

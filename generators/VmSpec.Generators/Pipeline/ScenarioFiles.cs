@@ -27,6 +27,12 @@ namespace VmSpec.Generators.Pipeline
                 && !normalized.Contains("/__snapshots__/");
         }
 
+        /// <summary>A YAML file where a scenario would be, not read for its ending (<c>x.yml</c>): warned of, as <c>vmspec run</c> warns.</summary>
+        public static bool IsSkippedScenario(string path) =>
+            ScenarioIdentity.IsSkippedYaml(path) && IsScenario(path.Substring(0, path.LastIndexOf('.')) + ScenarioIdentity.Extension);
+
+        public static DiagnosticInfo Skipped(string path) => Info(ScenarioIdentity.NotRead.Create(path, SourceSpan.Start, path));
+
         /// <summary>A scenario's test names follow from its path, before its text is read.</summary>
         public static TestNames NamesOf(string path) => TestNames.Of(ScenarioIdentity.Area(path), ScenarioIdentity.Id(path));
 
@@ -73,7 +79,7 @@ namespace VmSpec.Generators.Pipeline
         private static Dictionary<string, string> TitlesById()
         {
             var titles = new Dictionary<string, string>();
-            foreach (var descriptor in DiagnosticCatalog.All.Concat(new[] { ScenarioIdentity.NotAScenarioFile, ScenarioIdentity.NoId, ScenarioIdentity.DuplicateId }))
+            foreach (var descriptor in DiagnosticCatalog.All.Concat(new[] { ScenarioIdentity.NotAScenarioFile, ScenarioIdentity.NoId, ScenarioIdentity.DuplicateId, ScenarioIdentity.NotRead }))
                 titles[descriptor.Id] = descriptor.Title;
             return titles;
         }

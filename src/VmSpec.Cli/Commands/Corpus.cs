@@ -39,6 +39,8 @@ internal sealed record Corpus(IReadOnlyList<string> Paths, IReadOnlyList<Scenari
         var nowhere = missing.Select(path => new FileProblem(path, [$"{path}: error VMS0000: no such file or folder"])).ToList();
         foreach (var problem in nowhere)
             error.WriteLine(problem.Errors[0]);
+        foreach (var skipped in ScenarioFiles.SkippedYaml(paths))
+            error.WriteLine(ScenarioIdentity.NotRead.Create(skipped, SourceSpan.Start, skipped));
 
         var loaded = LoadedScenario.LoadAll(files);
         foreach (var diagnostic in loaded.SelectMany(file => file.Diagnostics))

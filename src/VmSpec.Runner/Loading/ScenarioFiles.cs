@@ -36,6 +36,16 @@ public static class ScenarioFiles
         return files.Values.OrderBy(file => file.ShownPath, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The YAML files under the folders among <paramref name="paths"/> that a scan does not read (<see cref="ScenarioIdentity.IsSkippedYaml"/>).</summary>
+    public static IReadOnlyList<string> SkippedYaml(IEnumerable<string> paths) =>
+        paths.Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(OnDiskPath.Of(folder), "*", SearchOption.AllDirectories))
+            .Where(ScenarioIdentity.IsSkippedYaml)
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal)
+            .Select(Relative)
+            .ToList();
+
     // Paths in messages stay short, relative to the working folder, so that editors resolve them.
     private static string Relative(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 }

@@ -24,7 +24,18 @@ namespace VmSpec.Scenarios
         public static readonly ScenarioDiagnosticDescriptor DuplicateId = Error(
             "VMS0102", "Duplicate scenario id", "'{0}' is scenario '{1}' in area '{2}', and so is '{3}'; rename one of them (a sub-folder of an area is not an area of its own)");
 
+        public static readonly ScenarioDiagnosticDescriptor NotRead = new(
+            "VMS0103", "YAML file that is not read", "'{0}' is not read: scenario files end in .yaml, exactly", ScenarioSeverity.Warning);
+
         public static bool HasExtension(string path) => path.EndsWith(Extension, StringComparison.Ordinal);
+
+        /// <summary>
+        /// A YAML file a folder scan passes over (<c>x.yml</c>, <c>x.YAML</c>): most likely a scenario
+        /// whose author did not know the ending is exact, so both front ends say they skipped it.
+        /// </summary>
+        public static bool IsSkippedYaml(string path) =>
+            !HasExtension(path)
+            && (path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The file name without <c>.yaml</c>.</summary>
         public static string Id(string path) => ScenarioPath.Id(path);
