@@ -17,6 +17,17 @@ public class YamlSyntaxTests
         Assert.That(diagnostic.Span.Length, Is.EqualTo(1), "the span is the bracket");
     }
 
+    [TestCase("description: d\nmmu: [sv39]\nsteps:\n  - map: { va: &a 0x1000, perm: r }\n  - read: *a\n", 4, "write that mapping in block style", TestName = "An anchor in a flow mapping is told to go block style")]
+    [TestCase("description: \"abc\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n", 1, "is a closing quote missing?", TestName = "An unclosed quote is named as one")]
+    [TestCase("description: d\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n      expect: { fault: load-page-fault }\n", 5, "indented deeper than the key it belongs to", TestName = "A line indented too far is named as one")]
+    [TestCase("description: t: u\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n", 1, "a value holding ': ' needs quotes", TestName = "A value with a colon in it is told to take quotes")]
+    public void A_common_mistake_gets_a_hint_after_the_parser_s_words(string yaml, int line, string hint)
+    {
+        var diagnostic = Yaml.Parse(yaml).Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Line), Is.EqualTo(("VMS0001", line)));
+        Assert.That(diagnostic.Message, Does.Contain(hint));
+    }
+
     [Test]
     public void A_closed_flow_collection_with_a_later_error_keeps_the_error_where_it_is()
     {

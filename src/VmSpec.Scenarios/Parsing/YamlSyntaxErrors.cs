@@ -18,8 +18,33 @@ namespace VmSpec.Scenarios.Parsing
             }
             else if (!ReportUnclosedFlow(text, e.Start.Index + 1, context))
             {
-                context.Report(DiagnosticCatalog.YamlSyntax, YamlTreeReader.ToSpan(e.Start, e.End), CleanMessage(e.Message));
+                string message = CleanMessage(e.Message);
+                context.Report(DiagnosticCatalog.YamlSyntax, YamlTreeReader.ToSpan(e.Start, e.End), message + Hint(message, LineAt(text, e.Start.Index)));
             }
+        }
+
+        /// <summary>
+        /// What the author most likely did, for the library's messages that describe only what the
+        /// parser met: an anchor in a flow mapping (valid YAML that YamlDotNet cannot read), an
+        /// unclosed quote, a value with ': ' in it or a line indented too far.
+        /// </summary>
+        private static string Hint(string message, string line)
+        {
+            if (message.IndexOf("flow mapping", StringComparison.Ordinal) >= 0 && (line.IndexOf('&') >= 0 || line.IndexOf('*') >= 0))
+                return " (an anchor or alias inside '{ ... }' cannot be read here; write that mapping in block style, one key per line)";
+            if (message.IndexOf("quoted scalar", StringComparison.Ordinal) >= 0)
+                return " (is a closing quote missing?)";
+            if (message.IndexOf("found invalid mapping", StringComparison.Ordinal) >= 0)
+                return " (a value holding ': ' needs quotes, or this line is indented deeper than the key it belongs to)";
+            return "";
+        }
+
+        private static string LineAt(string text, long index)
+        {
+            int at = (int)Math.Max(0, Math.Min(index, text.Length));
+            int start = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
+            int end = text.IndexOf('\n', at);
+            return text.Substring(start, (end < 0 ? text.Length : end) - start);
         }
 
         /// <summary>A .NET exception from YamlDotNet: it carries no position, so the best place known is just after the last good event.</summary>
