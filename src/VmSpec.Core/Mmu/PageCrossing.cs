@@ -7,8 +7,9 @@ namespace VmSpec.Core.Mmu;
 /// boundary, as Spike and QEMU split it: portion by portion, each with its own TLB lookup, walk and
 /// checks. A fault is the faulting portion's (the privileged spec's stval names "the portion of the
 /// access that caused the fault"); a portion's translation fault outranks another's address outside
-/// RAM, as translation comes before the physical access. Bytes move only once every portion has translated into RAM, as
-/// in QEMU, so a store that faults writes nothing; Spike would have written the first portion.
+/// RAM, as translation comes before the physical access. Bytes move only once every portion has
+/// translated into RAM, as in QEMU, so a store that faults writes nothing; Spike would have written
+/// the first portion.
 /// </summary>
 internal static class PageCrossing
 {
