@@ -24,6 +24,9 @@ internal sealed class AddressSpace(ushort asid, ulong heapStart)
 
     public ulong Break { get; set; } = heapStart;
 
+    /// <summary>When the reclaimer last took this space's tables back (its count of trims then; 0 for never): ties go to the space trimmed longest ago.</summary>
+    public long LastTrimmed { get; set; }
+
     /// <summary>Sorted by start, never overlapping.</summary>
     public List<Vma> Vmas { get; } = [];
 

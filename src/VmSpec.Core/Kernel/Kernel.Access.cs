@@ -49,11 +49,12 @@ public sealed partial class Kernel
             }
 
             // The MMU split the access at the page boundary and faulted on one portion: the first
-            // page's, unless its leaf already allows the access. While the second page's fault is
-            // served, the first page stays in its frame.
+            // page's, unless its leaf already allows the access. While either page's fault is
+            // served, the other page, if it has a frame, stays in it: a reclaim that took back the
+            // first page's tables must not then evict the second to serve the first again.
             var outcome = first != last && Allows(process.Space, first, write)
                 ? ServeFault(process.Space, last, write, keep: first)
-                : ServeFault(process.Space, va, write, keep: null);
+                : ServeFault(process.Space, va, write, keep: first != last ? last : null);
             switch (outcome)
             {
                 case FaultOutcome.Segv:

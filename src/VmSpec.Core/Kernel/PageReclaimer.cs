@@ -95,19 +95,23 @@ internal sealed class PageReclaimer(PageTableEditor editor, PageFrames frames, S
     {
         if (ClockOnlyTableFrames is not { } floor)
             return false;
+        // The most tables first; on a tie the space trimmed longest ago, then the earliest created
+        // (the order of _spaces). Without the middle rule two spaces with as many tables each would
+        // see only the first trimmed, over and over, though only the other's tables are empty: a
+        // page-crossing access whose first page's tables the trim took back would then ping-pong.
         AddressSpace? fattest = null;
         var most = floor;
         foreach (var space in _spaces)
         {
             var tables = editor.Mmu.TableFrames(space.Asid);
-            if (tables > most)
+            if (tables > most || (tables == most && fattest is not null && space.LastTrimmed < fattest.LastTrimmed))
                 (fattest, most) = (space, tables);
         }
         if (fattest is null)
             return false;
 
         new SpaceRebuilder(editor, this).Rebuild(fattest, keep: leaf => leaf.Page.KernelOwned);
-        TablesTrimmed++;
+        fattest.LastTrimmed = ++TablesTrimmed;
         return true;
     }
 
