@@ -64,7 +64,11 @@ public sealed partial class Kernel
             }
         }
         if (first != last)
+        {
+            // A fault too, that ended in SIGKILL: counted as the handler counts its own.
+            _faults.Counts.Kill++;
             return Kill(process, Signal.SIGKILL, $"No frames to hold both pages of the access at 0x{va:x} of process {pid} at once.");
+        }
         throw new InvalidOperationException($"The fault at 0x{va:x} of process {pid} was served {MaxFaultsPerPage} times and still faults.");
     }
 

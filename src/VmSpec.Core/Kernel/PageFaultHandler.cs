@@ -42,10 +42,13 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
         }
 
         var pageVa = layout.PageFloor(va);
-        var page = vma.Kind == VmaKind.Clock ? clockPage : FindOrCreate(space, vma, pageVa);
+        var found = false;
+        var page = vma.Kind == VmaKind.Clock ? clockPage : FindOrCreate(space, vma, pageVa, out found);
         if (page is null)
             return Killed();
 
+        // Each fault is counted once, by what resolved it: a copy, a swap-in, or a leaf for a page
+        // already in memory (a minor fault), in that order.
         var isPrivate = !vma.IsShared && !page.KernelOwned;
         if (write && isPrivate && page.Holders > 1)
         {
@@ -54,9 +57,14 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
             page = copy;
             Counts.CowCopy++;
         }
-        else if (!page.IsResident && !SwapIn(page))
+        else if (!page.IsResident)
         {
-            return Killed();
+            if (!SwapIn(page))
+                return Killed();
+        }
+        else if (found && !space.Leaves.ContainsKey(pageVa))
+        {
+            Counts.Minor++;
         }
         return Map(space, vma, page, write, isPrivate);
     }
@@ -87,17 +95,14 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
         }
     }
 
-    /// <summary>The page the VMA has at this address: the space's private page or the region's shared one, made zeroed on first touch.</summary>
-    private Page? FindOrCreate(AddressSpace space, Vma vma, ulong pageVa)
+    /// <summary>The page the VMA has at this address (<paramref name="found"/>): the space's private page or the region's shared one, made zeroed on first touch.</summary>
+    private Page? FindOrCreate(AddressSpace space, Vma vma, ulong pageVa, out bool found)
     {
         var pages = vma.Region?.Pages ?? space.Private;
         var key = vma.Region is null ? pageVa : vma.RegionFirstPage + (pageVa - vma.Start) / layout.PageSize;
-        if (pages.TryGetValue(key, out var page))
-        {
-            if (page.IsResident && !space.Leaves.ContainsKey(pageVa))
-                Counts.Minor++;
+        found = pages.TryGetValue(key, out var page);
+        if (found)
             return page;
-        }
 
         if (!reclaimer.TryAllocFrame(out var frame))
             return null;

@@ -46,6 +46,35 @@ public sealed class SwapReclaimTests(string kind)
         ExitAll(kernel, 1, 2);
     }
 
+    [Test]
+    public void A_write_that_copies_a_page_another_process_brought_back_counts_one_copy_and_no_minor_fault()
+    {
+        // The frames of the test above and one more: RAM is full once the parent has touched m and
+        // m+1 page. Touching m+2 page then evicts m, first in the clock's ring (shared, in swap, with
+        // no leaf in either process).
+        var kernel = Create(kind, ramSize: (kind == MmuKinds.Sv39 ? 10UL : 27UL) * PageBytes, swapBytes: Swap);
+        kernel.Spawn(1, null).Ok();
+        var m = kernel.Mmap(1, 3 * PageBytes, PteFlags.Rw, shared: false).Ok();
+        kernel.Store(1, m, 8, 7).Ok();
+        kernel.Fork(1, 2).Ok();
+        kernel.Store(1, m + PageBytes, 8, 8).Ok();
+        kernel.Store(1, m + 2 * PageBytes, 8, 9).Ok();
+        var start = kernel.Stats().Faults;
+
+        // The child reads m back in: in memory again, with a leaf in the child only.
+        Assert.That(kernel.Load(2, m).Ok(), Is.EqualTo(7));
+        var before = kernel.Stats().Faults;
+        Assert.That(before.SwapIn - start.SwapIn, Is.EqualTo(1), "m came back from swap");
+
+        // The parent's write finds m in memory but shared: one fault, resolved by a copy.
+        kernel.Store(1, m, 8, 71).Ok();
+
+        var after = kernel.Stats().Faults;
+        Assert.That((after.CowCopy - before.CowCopy, after.Minor - before.Minor), Is.EqualTo((1L, 0L)));
+        Assert.That((kernel.Load(1, m).Ok(), kernel.Load(2, m).Ok()), Is.EqualTo((71UL, 7UL)));
+        ExitAll(kernel, 1, 2);
+    }
+
     internal static void ExitAll(OsKernel kernel, params int[] pids)
     {
         foreach (var pid in pids)
