@@ -87,6 +87,41 @@ public sealed partial class OutsideTheRepositoryTests
     }
 
     [Test]
+    public void A_scenario_renamed_or_deleted_since_the_last_build_takes_its_test_with_it()
+    {
+        // File.Copy keeps the source's time, as a checkout of older files does, and a move keeps it
+        // too, as 'mv' and 'git mv' do; a delete leaves no time at all. None is newer than the last
+        // build: only the build file's list of scenario files tells the compiler to run the generator again.
+        var area = Path.Combine(_workspace.SpecsFolder, "sv48");
+        var added = Path.Combine(area, "zz-added.yaml");
+        var moved = Path.Combine(area, "zz-moved.yaml");
+        File.Copy(Directory.GetFiles(area, "*.yaml").Order(StringComparer.Ordinal).First(), added);
+        try
+        {
+            Assert.That(TestsAfterBuild(), Has.Some.Contains("ZzAdded(").And.None.Contains("ZzMoved("));
+            File.Move(added, moved);
+            Assert.That(TestsAfterBuild(), Has.Some.Contains("ZzMoved(").And.None.Contains("ZzAdded("));
+            File.Delete(moved);
+            Assert.That(TestsAfterBuild(), Has.None.Contains("ZzMoved(").And.None.Contains("ZzAdded("));
+        }
+        finally
+        {
+            File.Delete(added);
+            File.Delete(moved);
+        }
+    }
+
+    /// <summary>The tests a plain (incremental) build of the test project lists.</summary>
+    private IReadOnlyList<string> TestsAfterBuild()
+    {
+        var build = _workspace.Dotnet("build", OutsideWorkspace.Tests);
+        Assert.That(build.ExitCode, Is.Zero, $"dotnet build: {build}");
+        var list = _workspace.Dotnet("test", OutsideWorkspace.Tests, "--no-build", "--list-tests");
+        Assert.That(list.ExitCode, Is.Zero, $"dotnet test --list-tests: {list}");
+        return list.Output.Split('\n').Select(line => line.Trim()).ToList();
+    }
+
+    [Test]
     public void The_installed_tool_runs_the_scenarios_on_the_plugin()
     {
         var run = DotnetCommand.Run(InstalledTool(), _workspace.Root, _workspace.Environment,
