@@ -38,4 +38,22 @@ public class GeneratedNamesCompileTests
             Assert.That(generated.Emit(Stream.Null).Diagnostics.Where(d => d.Severity >= DiagnosticSeverity.Warning).Select(d => d.ToString()), Is.Empty);
         });
     }
+
+    [Test]
+    public void Generated_tests_compile_cleanly_where_public_members_need_xml_docs()
+    {
+        // GenerateDocumentationFile, as many projects set it, with warnings as errors: CS1591 on every public member not documented.
+        var documented = GeneratorHarness.ParseOptions.WithDocumentationMode(DocumentationMode.Diagnose);
+        var compilation = GeneratorHarness.Compilation(GeneratorHarness.AttributeSource, GeneratorHarness.BuiltInTargets, GeneratorHarness.RuntimeHarnessSource)
+            .AddReferences(
+                MetadataReference.CreateFromFile(typeof(VmSpec.Scenarios.Scenario).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(TestCaseAttribute).Assembly.Location));
+
+        GeneratorHarness.Driver([GeneratorHarness.Spec("sv39/x.yaml", Scenarios.Numbered(0))], parseOptions: documented)
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out _);
+
+        var fromGenerator = generated.SyntaxTrees.Except(compilation.SyntaxTrees).ToList();
+        Assert.That(fromGenerator, Is.Not.Empty);
+        Assert.That(generated.GetDiagnostics().Where(d => d.Location.SourceTree is { } tree && fromGenerator.Contains(tree)).Select(d => d.ToString()), Is.Empty);
+    }
 }

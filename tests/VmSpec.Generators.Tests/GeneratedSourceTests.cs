@@ -67,6 +67,25 @@ public class GeneratedSourceTests
         Assert.That(result.GeneratedSources, Has.Length.EqualTo(1));
     }
 
+    [Test]
+    public void A_line_directive_names_the_yaml_file_verbatim_as_the_compiler_reads_it()
+    {
+        // No escapes in a #line path: "C:\\x" there would name a file with doubled backslashes.
+        const string windowsPath = @"C:\repo\specs\sv39\x.yaml";
+        var windows = GeneratorHarness.Run([new InMemoryText(windowsPath, Scenarios.MisalignedMegapage)], GeneratorHarness.BuiltInTargets);
+        // A quote cannot stand in a #line path at all: that file's steps go without one.
+        var quoted = GeneratorHarness.Run([new InMemoryText("/repo/specs/sv39/say \"x\".yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.BuiltInTargets);
+
+        var windowsSource = windows.GeneratedSources.Single(source => source.HintName != "VmSpecSuite.g.cs").SourceText.ToString();
+        var quotedSource = quoted.GeneratedSources.Single(source => source.HintName != "VmSpecSuite.g.cs").SourceText.ToString();
+        Assert.Multiple(() =>
+        {
+            Assert.That(windowsSource, Does.Contain($"#line 7 \"{windowsPath}\"").And.Contain("#line default"));
+            Assert.That(quotedSource, Does.Not.Contain("#line"));
+            Assert.That(windows.Diagnostics.Concat(quoted.Diagnostics), Is.Empty);
+        });
+    }
+
     private static void Match(string name, string actual)
     {
         var path = Path.Combine(TestContext.CurrentContext.TestDirectory, "Expected", name + ".txt");

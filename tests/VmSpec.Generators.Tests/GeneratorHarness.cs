@@ -53,11 +53,11 @@ internal static class GeneratorHarness
         [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(Machine).Assembly.Location)],
         new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
-    public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, bool track = false, BuildProperties? properties = null) =>
+    public static GeneratorDriver Driver(IEnumerable<AdditionalText> files, bool track = false, BuildProperties? properties = null, CSharpParseOptions? parseOptions = null) =>
         CSharpGeneratorDriver.Create(
             [new ConformanceGenerator().AsSourceGenerator()],
             files,
-            ParseOptions,
+            parseOptions ?? ParseOptions,
             properties,
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
 

@@ -40,6 +40,14 @@ namespace VmSpec.Generators.Emit
             return writer._out.ToString();
         }
 
+        /// <summary>
+        /// The path as a <c>#line</c> directive takes it: verbatim, since the compiler reads no escape
+        /// there (an escaped Windows path would name <c>C:\\x\\y.yaml</c>); null for a path the
+        /// directive cannot hold (a quote or a line break in it), whose steps then go without one.
+        /// </summary>
+        private static string? LineDirectivePath(string path) =>
+            path.IndexOfAny(new[] { '"', '\n', '\r' }) < 0 ? path : null;
+
         /// <summary>A record with each constructor argument on its own line, named: <c>Name: value,</c>.</summary>
         private void FieldPerLine(object value, int indent)
         {
@@ -105,7 +113,9 @@ namespace VmSpec.Generators.Emit
                 {
                     // One step per line, each under the YAML line it was read from.
                     var step = (Step)all[i]!;
-                    _out.AppendLine().Append("#line ").Append(step.Span.Line).Append(' ').Append(SymbolDisplay.FormatLiteral(_linePath, quote: true)).AppendLine();
+                    _out.AppendLine();
+                    if (LineDirectivePath(_linePath) is { } linePath)
+                        _out.Append("#line ").Append(step.Span.Line).Append(" \"").Append(linePath).Append('"').AppendLine();
                     _out.Append(' ', indent * 4);
                 }
                 else if (i > 0)
@@ -117,7 +127,12 @@ namespace VmSpec.Generators.Emit
                     _out.Append(',');
             }
             if (isSteps && all.Count > 0)
-                _out.AppendLine().AppendLine("#line default").Append(' ', (indent - 1) * 4);
+            {
+                _out.AppendLine();
+                if (LineDirectivePath(_linePath) is not null)
+                    _out.AppendLine("#line default");
+                _out.Append(' ', (indent - 1) * 4);
+            }
             _out.Append(')');
         }
 
