@@ -16,9 +16,14 @@ public class CorpusCountTests
     {
         var root = typeof(CorpusCountTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "VmSpecSpecsRoot").Value!;
-        var kinds = VmSpecSuite.Harness.Targets.Select(t => t.Kind).ToList();
+        // Per target, not per kind: a kind registered twice (a second name for one MMU) runs each scenario twice.
+        var targetKinds = VmSpecSuite.Harness.Targets.Select(t => t.Kind).ToList();
         var files = Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories).ToList();
-        var expected = files.Sum(path => ScenarioParser.Parse(path, File.ReadAllText(path)).Scenario!.Mmu.Count(kinds.Contains));
+        var expected = files.Sum(path =>
+        {
+            var mmu = ScenarioParser.Parse(path, File.ReadAllText(path)).Scenario!.Mmu;
+            return targetKinds.Count(mmu.Contains);
+        });
 
         var generated = typeof(CorpusCountTests).Assembly.GetTypes()
             .Where(t => t.Namespace == "VmSpec.Conformance.Specs")
