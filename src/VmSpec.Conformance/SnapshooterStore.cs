@@ -27,9 +27,7 @@ public sealed class SnapshooterStore(bool update) : ISnapshotStore
         {
             // Snapshooter removes its copy of a failed dump once the snapshot matches again; a match
             // found here never reaches it, so the stale copy goes here.
-            var mismatch = MismatchPath(path);
-            if (File.Exists(mismatch))
-                File.Delete(mismatch);
+            SnapshotPaths.RemoveMismatchCopy(path);
             return null;
         }
         if (update && expected is not null)
@@ -52,7 +50,7 @@ public sealed class SnapshooterStore(bool update) : ISnapshotStore
         }
         catch (Exception) when (expected is not null && !update)
         {
-            return $"snapshot {path} differs:\n{FileSnapshotStore.UnifiedDiff(expected, actual)}";
+            return $"snapshot {path} differs (if the change is meant, run with {SnapshotSwitch.Variable}=1 to accept it):\n{FileSnapshotStore.UnifiedDiff(expected, actual)}";
         }
         catch (Exception exception)
         {
@@ -60,8 +58,4 @@ public sealed class SnapshooterStore(bool update) : ISnapshotStore
             return $"snapshot {path} could not be written: {exception.GetType().Name}: {exception.Message}";
         }
     }
-
-    /// <summary>Where Snapshooter leaves the dump of a failed comparison: <c>__mismatch__</c> beside the snapshot.</summary>
-    private static string MismatchPath(string snapshot) =>
-        Path.Combine(Path.GetDirectoryName(snapshot)!, "__mismatch__", Path.GetFileName(snapshot));
 }

@@ -40,6 +40,8 @@ public class SnapshooterStoreTests
         var message = new SnapshooterStore(update: false).Compare(_scenario, "end", "sv39", "L2[000] new\n");
 
         Assert.That(message, Does.Contain("-L2[000] old").And.Contain("+L2[000] new"));
+        Assert.That(message, Does.Contain($"run with {SnapshotSwitch.Variable}=1 to accept it"), "how to accept a change that is meant");
+        Assert.That(new FileSnapshotStore(SnapshotMode.Strict).Compare(_scenario, "end", "sv39", "L2[000] new\n"), Does.Contain("run with --update-snapshots to accept it"));
     }
 
     [TestCase("L2[000] x\n", TestName = "As the CLI writes it")]
@@ -92,13 +94,27 @@ public class SnapshooterStoreTests
     public void A_failed_dump_is_left_in_mismatch_and_removed_once_the_snapshot_matches()
     {
         WriteSnap("L2[000] old\n");
-        var mismatch = Path.Combine(Path.GetDirectoryName(SnapPath)!, "__mismatch__", Path.GetFileName(SnapPath));
+        var mismatch = SnapshotPaths.MismatchCopy(SnapPath);
 
         new SnapshooterStore(update: false).Compare(_scenario, "end", "sv39", "L2[000] new\n");
         Assert.That(File.Exists(mismatch), "the dump that failed, for a look or a copy");
 
         Assert.That(new SnapshooterStore(update: false).Compare(_scenario, "end", "sv39", "L2[000] old\n"), Is.Null);
         Assert.That(File.Exists(mismatch), Is.False, "a stale copy would be mistaken for a current failure");
+    }
+
+    [Test]
+    public void The_cli_removes_a_failed_dump_once_it_rewrites_or_matches_the_snapshot()
+    {
+        WriteSnap("L2[000] old\n");
+        var mismatch = SnapshotPaths.MismatchCopy(SnapPath);
+        new SnapshooterStore(update: false).Compare(_scenario, "end", "sv39", "L2[000] new\n");
+        Assert.That(File.Exists(mismatch), "the dump that failed under dotnet test");
+
+        Assert.That(new FileSnapshotStore(SnapshotMode.Update).Compare(_scenario, "end", "sv39", "L2[000] new\n"), Is.Null);
+
+        Assert.That(File.ReadAllText(SnapPath), Is.EqualTo("L2[000] new\n"));
+        Assert.That(File.Exists(mismatch), Is.False, "vmspec run --update-snapshots leaves no stale copy either");
     }
 
     private void WriteSnap(string text)

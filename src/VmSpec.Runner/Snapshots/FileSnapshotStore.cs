@@ -14,18 +14,22 @@ public sealed class FileSnapshotStore(SnapshotMode mode) : ISnapshotStore
         actual = SnapshotPaths.Normalize(actual);
         var expected = File.Exists(path) ? SnapshotPaths.Normalize(File.ReadAllText(path)) : null;
         if (expected == actual)
+        {
+            SnapshotPaths.RemoveMismatchCopy(path);
             return null;
+        }
 
         if (Mode == SnapshotMode.Update)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
             File.WriteAllText(path, actual);
+            SnapshotPaths.RemoveMismatchCopy(path);
             return null;
         }
 
         return expected is null
             ? $"snapshot {path} does not exist (run with --update-snapshots to write it); actual:\n{actual}"
-            : $"snapshot {path} differs:\n{UnifiedDiff(expected, actual)}";
+            : $"snapshot {path} differs (if the change is meant, run with --update-snapshots to accept it):\n{UnifiedDiff(expected, actual)}";
     }
 
     /// <summary>

@@ -10,6 +10,21 @@ public static class SnapshotPaths
     public static string For(Scenario scenario, string label, string kind) =>
         Path.Combine(Path.GetDirectoryName(Path.GetFullPath(scenario.FilePath)) ?? ".", Folder, $"{scenario.Id}.{label}.{kind}.snap");
 
+    /// <summary>
+    /// Where Snapshooter leaves the dump of a failed comparison: <c>__mismatch__</c> beside the
+    /// snapshot. Either front end removes it once the snapshot matches or is rewritten.
+    /// </summary>
+    public static string MismatchCopy(string snapshot) =>
+        Path.Combine(Path.GetDirectoryName(snapshot)!, "__mismatch__", Path.GetFileName(snapshot));
+
+    /// <summary>Removes the dump a failed comparison left, if one is there.</summary>
+    public static void RemoveMismatchCopy(string snapshot)
+    {
+        var copy = MismatchCopy(snapshot);
+        if (File.Exists(copy))
+            File.Delete(copy);
+    }
+
     /// <summary>Snapshot text compares with \n line ends and one final newline, whatever wrote it.</summary>
     public static string Normalize(string text) => text.Replace("\r\n", "\n").TrimStart('\uFEFF').TrimEnd('\n') + "\n";
 }
