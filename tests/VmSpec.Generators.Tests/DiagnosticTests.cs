@@ -131,6 +131,18 @@ public class DiagnosticTests
             "kind 'Sv39' can never be named by a scenario's mmu list, which spells a kind with lowercase letters, digits and '-', starting with a letter")));
     }
 
+    [TestCase("", TestName = "An empty target name is VMS1001")]
+    [TestCase("odd name)", TestName = "A target name that would break the test's name is VMS1001")]
+    [TestCase("say \"x\"", TestName = "A target name with quotes is VMS1001")]
+    public void A_target_name_that_cannot_end_a_test_name_is_VMS1001(string name)
+    {
+        var result = GeneratorHarness.Run([], $$"""[assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "sv39", Name = {{Microsoft.CodeAnalysis.CSharp.SymbolDisplay.FormatLiteral(name, quote: true)}})]""");
+
+        var diagnostic = result.Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.GetMessage()), Is.EqualTo(("VMS1001",
+            $"Name '{name}' cannot name a conformance target: a target's name is an ASCII letter or digit, then ASCII letters, digits, '_', '-' or '.', as it ends each test's name")));
+    }
+
     [Test]
     public void Two_targets_with_one_name_are_VMS1002()
     {
