@@ -24,11 +24,7 @@ public sealed class SwapReclaimTests(string kind)
         // sv39: kernel 2 + pid 1 3 + page m 1 + pid 2 3 (root and the clock page's path, which m
         // shares, being in the 2 MiB below the clock page) = 9 frames.
         // single-level (24 va-bits): kernel 9 + pid 1 8 + page m 1 + pid 2 8 = 26 frames.
-        var kernel = Create(kind, ramSize: (kind == MmuKinds.Sv39 ? 9UL : 26UL) * PageBytes, swapBytes: Swap);
-        kernel.Spawn(1, null).Ok();
-        var m = kernel.Mmap(1, 2 * PageBytes, PteFlags.Rw, shared: false).Ok();
-        kernel.Store(1, m, 8, 7).Ok();
-        kernel.Fork(1, 2).Ok();
+        var (kernel, m) = ForkedWithOnePageWritten(spareFrames: 0, pages: 2);
         Assert.That(kernel.Free(), Is.Zero);
 
         // The only resident page goes to swap (still held by both), and m+1 page takes its frame.
@@ -52,11 +48,7 @@ public sealed class SwapReclaimTests(string kind)
         // The frames of the test above and one more: RAM is full once the parent has touched m and
         // m+1 page. Touching m+2 page then evicts m, first in the clock's ring (shared, in swap, with
         // no leaf in either process).
-        var kernel = Create(kind, ramSize: (kind == MmuKinds.Sv39 ? 10UL : 27UL) * PageBytes, swapBytes: Swap);
-        kernel.Spawn(1, null).Ok();
-        var m = kernel.Mmap(1, 3 * PageBytes, PteFlags.Rw, shared: false).Ok();
-        kernel.Store(1, m, 8, 7).Ok();
-        kernel.Fork(1, 2).Ok();
+        var (kernel, m) = ForkedWithOnePageWritten(spareFrames: 1, pages: 3);
         kernel.Store(1, m + PageBytes, 8, 8).Ok();
         kernel.Store(1, m + 2 * PageBytes, 8, 9).Ok();
         var start = kernel.Stats().Faults;
@@ -73,6 +65,20 @@ public sealed class SwapReclaimTests(string kind)
         Assert.That((after.CowCopy - before.CowCopy, after.Minor - before.Minor), Is.EqualTo((1L, 0L)));
         Assert.That((kernel.Load(1, m).Ok(), kernel.Load(2, m).Ok()), Is.EqualTo((71UL, 7UL)));
         ExitAll(kernel, 1, 2);
+    }
+
+    /// <summary>
+    /// Pid 1 with a private mapping of <paramref name="pages"/> pages, the first (m) holding 7, forked
+    /// into pid 2, in a RAM of the frames that takes (the sums above) and <paramref name="spareFrames"/> more.
+    /// </summary>
+    private (OsKernel Kernel, ulong M) ForkedWithOnePageWritten(ulong spareFrames, ulong pages)
+    {
+        var kernel = Create(kind, ramSize: ((kind == MmuKinds.Sv39 ? 9UL : 26UL) + spareFrames) * PageBytes, swapBytes: Swap);
+        kernel.Spawn(1, null).Ok();
+        var m = kernel.Mmap(1, pages * PageBytes, PteFlags.Rw, shared: false).Ok();
+        kernel.Store(1, m, 8, 7).Ok();
+        kernel.Fork(1, 2).Ok();
+        return (kernel, m);
     }
 
     internal static void ExitAll(OsKernel kernel, params int[] pids)
