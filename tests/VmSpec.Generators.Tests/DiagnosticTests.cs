@@ -131,6 +131,15 @@ public class DiagnosticTests
             "kind 'Sv39' can never be named by a scenario's mmu list, which spells a kind with lowercase letters, digits and '-', starting with a letter")));
     }
 
+    [Test]
+    public void A_null_target_name_is_the_kind()
+    {
+        var result = GeneratorHarness.Run([], """[assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "sv39", Name = null)]""");
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.GeneratedSources.Single().SourceText.ToString(), Does.Contain("new global::VmSpec.Conformance.DeclaredTarget(\"sv39\", \"sv39\""));
+    }
+
     [TestCase("", TestName = "An empty target name is VMS1001")]
     [TestCase("odd name)", TestName = "A target name that would break the test's name is VMS1001")]
     [TestCase("say \"x\"", TestName = "A target name with quotes is VMS1001")]

@@ -62,6 +62,7 @@ public class DiagnosticTests
         yield return Case("VMS0046", Latin1("description: caf\u00E9\nmmu: [sv39]\nsteps:\n" + Read), 1, 17, "byte 0xe9", "not valid UTF-8");
         yield return Case("VMS0047", "description: caf\uFFFD\nmmu: [sv39]\nsteps:\n" + Read, 1, 17, "U+FFFD", "not UTF-8");
         yield return Case("VMS0048", H + "  - read: 0x1000\0\n", 4, 17, "U+0000 is a control character");
+        yield return Case("VMS0048", "description: d\nspec: \"a\0b\"\nmmu: [sv39]\nsteps:\n" + Read, 2, 9, "U+0000 is a control character");
     }
 
     /// <summary>A file saved in Latin-1 rather than UTF-8: every byte above 0x7F is one character.</summary>

@@ -56,10 +56,9 @@ namespace VmSpec.Generators.Pipeline
             if (!type.InstanceConstructors.Any(IsMachineConstructor))
                 return Invalid($"{display} cannot be a conformance target: it has no public constructor taking a {MachineType}", location);
 
-            var named = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name");
-            var name = named.Value.Value as string;
-            // The name closes every test's name, "Rule(name)", and is what a filter matches.
-            if (named.Key is not null && (name is null || !VmSpec.Scenarios.Parsing.NameSyntax.IsTag(name)))
+            // The name closes every test's name, "Rule(name)", and is what a filter matches; null is the kind.
+            var name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string;
+            if (name is not null && !VmSpec.Scenarios.Parsing.NameSyntax.IsTag(name))
                 return Invalid($"Name '{name}' cannot name a conformance target: a target's name is {VmSpec.Scenarios.Parsing.NameSyntax.TagRule}, as it ends each test's name", location);
             var fullName = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
             return new TargetResult(new TargetModel(fullName, kind, name ?? kind), null, location);

@@ -7,16 +7,18 @@ namespace VmSpec.Scenarios.Parsing
     /// </summary>
     internal static class ControlCharacters
     {
-        public static void Report(string text, ParseContext context)
+        /// <summary>Reports the first forbidden character, if any; true when there was one.</summary>
+        public static bool Report(string text, ParseContext context)
         {
             for (int i = 0; i < text.Length; i++)
             {
                 if (IsForbidden(text[i]))
                 {
                     context.Report(DiagnosticCatalog.ControlCharacter, Utf8Text.PositionAfter(text.Substring(0, i)), (int)text[i]);
-                    return;
+                    return true;
                 }
             }
+            return false;
         }
 
         private static bool IsForbidden(char c) =>

@@ -64,7 +64,10 @@ namespace VmSpec.Scenarios
 
         private static ParseResult ParseText(ParseContext context, string text)
         {
-            ControlCharacters.Report(text, context);
+            // YamlDotNet would go on to report what the character did to the parse (an unclosed
+            // quote, an unknown word), errors that point away from it: the one error is enough.
+            if (ControlCharacters.Report(text, context))
+                return new ParseResult(null, new EquatableArray<ScenarioDiagnostic>(context.InFileOrder()));
             var root = YamlTreeReader.Read(text, context);
             if (root is null && context.Diagnostics.Count == 0)
             {
