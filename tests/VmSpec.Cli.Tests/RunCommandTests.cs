@@ -64,6 +64,32 @@ public class RunCommandTests
     }
 
     [Test]
+    public void A_snapshot_no_step_names_is_warned_of_as_one_to_delete()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/kept.yaml", "description: d\nmmu: [sv39]\nsteps:\n  - snapshot: end\n");
+        specs.Write("sv39/broken.yaml", "description: d\nmmu: [sv39]\nsteps:\n  - snapshot: end\n  - bogus: 1\n");
+        var kept = specs.Write("sv39/__snapshots__/kept.end.sv39.snap", "anything\n");
+        var otherKind = specs.Write("sv39/__snapshots__/kept.end.sv48.snap", "anything\n");
+        var stepGone = specs.Write("sv39/__snapshots__/kept.start.sv39.snap", "anything\n");
+        var scenarioGone = specs.Write("sv39/__snapshots__/renamed-away.end.sv39.snap", "anything\n");
+        var ofBroken = specs.Write("sv39/__snapshots__/broken.end.sv39.snap", "anything\n");
+
+        var run = CliRun.Of("run", specs.Root, "--update-snapshots");
+
+        var orphans = run.Error.Split('\n').Where(line => line.Contains("no snapshot step names this snapshot", StringComparison.Ordinal)).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(orphans, Has.Count.EqualTo(3), run.ToString());
+            Assert.That(orphans, Has.Some.Contains(Path.GetFileName(otherKind)), "sv48 is not in the scenario's mmu list");
+            Assert.That(orphans, Has.Some.Contains(Path.GetFileName(stepGone)));
+            Assert.That(orphans, Has.Some.Contains(Path.GetFileName(scenarioGone)));
+            Assert.That(orphans, Has.None.Contains(Path.GetFileName(kept)).And.None.Contains(Path.GetFileName(ofBroken)));
+            Assert.That(File.Exists(stepGone), "a warning, not a deletion");
+        });
+    }
+
+    [Test]
     public void A_segment_translation_that_differs_says_nothing_of_a_TLB_it_has_not_got()
     {
         using var specs = new ScratchSpecs();

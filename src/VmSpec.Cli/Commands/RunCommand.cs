@@ -55,7 +55,11 @@ public static class RunCommand
     {
         if (!OutputFile.TryOpen(settings.JUnit, error, out var junit))
             return ExitCodes.FormatError;
-        var corpus = Corpus.Load(settings.Paths, error).Tagged(settings.Tags ?? []);
+        var loaded = Corpus.Load(settings.Paths, error);
+        // Before the tags narrow it: a snapshot belongs to its scenario whether or not it runs now.
+        foreach (var orphan in OrphanSnapshots.Find(settings.Paths, loaded.Scenarios, loaded.Problems.Select(problem => problem.Path)))
+            error.WriteLine($"warning: {Path.GetRelativePath(Directory.GetCurrentDirectory(), orphan)}: no snapshot step names this snapshot (a step, or its scenario, was removed or renamed); delete it");
+        var corpus = loaded.Tagged(settings.Tags ?? []);
 
         if (TargetSelection.Resolve(settings.Plugins ?? [], error) is not { } available
             || TargetSelection.Chosen(available, settings.Mmu, error) is not { } targets)
