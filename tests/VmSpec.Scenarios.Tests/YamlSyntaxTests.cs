@@ -21,6 +21,7 @@ public class YamlSyntaxTests
     [TestCase("description: \"abc\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n", 1, "is a closing quote missing?", TestName = "An unclosed quote is named as one")]
     [TestCase("description: d\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n      expect: { fault: load-page-fault }\n", 5, "indented deeper than the key it belongs to", TestName = "A line indented too far is named as one")]
     [TestCase("description: t: u\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n", 1, "a value holding ': ' needs quotes", TestName = "A value with a colon in it is told to take quotes")]
+    [TestCase("description: d\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n    expect: { fault: load-page-fault: x }\n", 5, "a value holding ': ' needs quotes", TestName = "A flow mapping's value with a colon in it is told to take quotes")]
     public void A_common_mistake_gets_a_hint_after_the_parser_s_words(string yaml, int line, string hint)
     {
         var diagnostic = Yaml.Parse(yaml).Diagnostics.Single();

@@ -32,11 +32,26 @@ namespace VmSpec.Scenarios.Parsing
         {
             if (message.IndexOf("flow mapping", StringComparison.Ordinal) >= 0 && (line.IndexOf('&') >= 0 || line.IndexOf('*') >= 0))
                 return " (an anchor or alias inside '{ ... }' cannot be read here; write that mapping in block style, one key per line)";
+            if (message.IndexOf("flow mapping", StringComparison.Ordinal) >= 0 && ValueWithColon(line))
+                return " (a value holding ': ' needs quotes)";
             if (message.IndexOf("quoted scalar", StringComparison.Ordinal) >= 0)
                 return " (is a closing quote missing?)";
             if (message.IndexOf("found invalid mapping", StringComparison.Ordinal) >= 0)
                 return " (a value holding ': ' needs quotes, or this line is indented deeper than the key it belongs to)";
             return "";
+        }
+
+        /// <summary>A key, then a value that itself holds ': ', inside one '{ ... }' entry (before the next ',').</summary>
+        private static bool ValueWithColon(string line)
+        {
+            int open = line.IndexOf('{');
+            if (open < 0) return false;
+            foreach (var entry in line.Substring(open + 1).Split(','))
+            {
+                int first = entry.IndexOf(": ", StringComparison.Ordinal);
+                if (first >= 0 && entry.IndexOf(": ", first + 2, StringComparison.Ordinal) >= 0) return true;
+            }
+            return false;
         }
 
         private static string LineAt(string text, long index)
