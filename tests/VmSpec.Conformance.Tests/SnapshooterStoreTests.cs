@@ -115,6 +115,7 @@ public class SnapshooterStoreTests
 
         Assert.That(File.ReadAllText(SnapPath), Is.EqualTo("L2[000] new\n"));
         Assert.That(File.Exists(mismatch), Is.False, "vmspec run --update-snapshots leaves no stale copy either");
+        Assert.That(Directory.Exists(Path.GetDirectoryName(mismatch)), Is.False, "nor the folder it emptied");
     }
 
     private void WriteSnap(string text)

@@ -17,12 +17,16 @@ public static class SnapshotPaths
     public static string MismatchCopy(string snapshot) =>
         Path.Combine(Path.GetDirectoryName(snapshot)!, "__mismatch__", Path.GetFileName(snapshot));
 
-    /// <summary>Removes the dump a failed comparison left, if one is there.</summary>
+    /// <summary>Removes the dump a failed comparison left, if one is there, and its folder once empty.</summary>
     public static void RemoveMismatchCopy(string snapshot)
     {
         var copy = MismatchCopy(snapshot);
-        if (File.Exists(copy))
-            File.Delete(copy);
+        if (!File.Exists(copy))
+            return;
+        File.Delete(copy);
+        var folder = Path.GetDirectoryName(copy)!;
+        if (!Directory.EnumerateFileSystemEntries(folder).Any())
+            Directory.Delete(folder);
     }
 
     /// <summary>Snapshot text compares with \n line ends and one final newline, whatever wrote it.</summary>
