@@ -63,6 +63,9 @@ public class DiagnosticTests
         yield return Case("VMS0047", "description: caf\uFFFD\nmmu: [sv39]\nsteps:\n" + Read, 1, 17, "U+FFFD", "not UTF-8");
         yield return Case("VMS0048", H + "  - read: 0x1000\0\n", 4, 17, "U+0000 is a control character");
         yield return Case("VMS0048", "description: d\nspec: \"a\0b\"\nmmu: [sv39]\nsteps:\n" + Read, 2, 9, "U+0000 is a control character");
+        yield return Case("VMS0049", H + "  - read: !!str 0x1000\n", 4, 11, "the tag '!!str'", "remove it");
+        yield return Case("VMS0049", H + "  - map: !local { va: 0x1000, perm: r }\n", 4, 10, "the tag '!local'");
+        yield return Case("VMS0049", "description: d\nmmu: ! [sv39]\nsteps:\n" + Read, 2, 6, "the tag '!'");
     }
 
     /// <summary>A file saved in Latin-1 rather than UTF-8: every byte above 0x7F is one character.</summary>

@@ -153,6 +153,9 @@ namespace VmSpec.Scenarios
         public static readonly ScenarioDiagnosticDescriptor ControlCharacter = Error(
             "VMS0048", "Control character in the text", "U+{0:X4} is a control character, which YAML does not allow in a file (only tab, line feed and carriage return are); write it as an escape in a double-quoted string if it is meant");
 
+        public static readonly ScenarioDiagnosticDescriptor YamlTag = Error(
+            "VMS0049", "YAML tag", "the tag '{0}' is not part of the scenario format, which reads each value by its key (a tag such as !!str would otherwise be ignored); remove it");
+
         /// <summary>All descriptors, in id order.</summary>
         public static readonly EquatableArray<ScenarioDiagnosticDescriptor> All = EquatableArray.Create(
             YamlSyntax, WrongNodeKind, UnknownKey, DuplicateKey, MissingKey, InvalidNumber, NumberOverflow, OutOfRange,
@@ -162,6 +165,6 @@ namespace VmSpec.Scenarios
             InvalidPageSize, InvalidVaBits, InvalidSegmentationBits, InvalidTlbGeometry, ExactlyOneOf, Empty,
             InvalidIdentifier, DuplicateItem, InvalidAccessSize, ValueTooWide, KeyNotInMode, WrongMmuKind,
             PidExpectMismatch, ReservedName, MemoryRange, TableTooLarge, MultipleDocuments, InternalError, RepeatedSnapshotLabel, InvalidUtf8,
-            ReplacementCharacter, ControlCharacter);
+            ReplacementCharacter, ControlCharacter, YamlTag);
     }
 }

@@ -18,6 +18,8 @@ namespace VmSpec.Scenarios.Parsing
         /// </summary>
         internal const int MaxDepth = 64;
 
+        private const string CoreSchemaPrefix = "tag:yaml.org,2002:";
+
         public static YamlNode? Read(string text, ParseContext context)
         {
             var parser = new Parser(new StringReader(text));
@@ -44,6 +46,7 @@ namespace VmSpec.Scenarios.Parsing
                             }
                             break;
                         case Scalar scalar:
+                            RefuseTag(scalar);
                             Complete(new YamlScalar(ToSpan(scalar.Start, scalar.End), scalar.Value, scalar.Style), scalar.Anchor);
                             break;
                         case AnchorAlias alias:
@@ -63,10 +66,12 @@ namespace VmSpec.Scenarios.Parsing
                             break;
                         case MappingStart mapping:
                             if (TooDeep(mapping)) return null;
+                            RefuseTag(mapping);
                             Open(new Builder(mapping.Start, mapping.Anchor, isMapping: true));
                             break;
                         case SequenceStart sequence:
                             if (TooDeep(sequence)) return null;
+                            RefuseTag(sequence);
                             Open(new Builder(sequence.Start, sequence.Anchor, isMapping: false));
                             break;
                         case MappingEnd _:
@@ -102,6 +107,20 @@ namespace VmSpec.Scenarios.Parsing
                 context.Report(DiagnosticCatalog.YamlSyntax, ToSpan(start.Start, start.End), $"nesting deeper than {MaxDepth} levels");
                 return true;
             }
+
+            // The format gives every value its type by its key, so a tag could only be ignored, and
+            // '!!str 0x1000' read as a number is worse than an error.
+            void RefuseTag(NodeEvent node)
+            {
+                if (!node.Tag.IsEmpty)
+                {
+                    context.Report(DiagnosticCatalog.YamlTag, ToSpan(node.Start, node.End), AsWritten(node.Tag.Value));
+                }
+            }
+
+            // YamlDotNet expands the '!!' shorthand; the message shows what the file says.
+            static string AsWritten(string tag) =>
+                tag.StartsWith(CoreSchemaPrefix, StringComparison.Ordinal) ? "!!" + tag.Substring(CoreSchemaPrefix.Length) : tag;
 
             void Open(Builder builder)
             {
