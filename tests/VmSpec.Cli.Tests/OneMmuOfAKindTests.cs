@@ -43,6 +43,20 @@ public class OneMmuOfAKindTests
     }
 
     [Test]
+    public void Coverage_in_markdown_lists_a_cell_that_cannot_occur_with_where_it_was_reached()
+    {
+        var run = CliRun.Of("coverage", Scenario, "--plugin", Plugin, "--mmu", nameof(SupervisorExecutesUserPages), "--format", "markdown", "--min");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+            Assert.That(run.Output, Does.Contain("Reached, yet cannot occur:"));
+            Assert.That(run.Output, Does.Contain("- `sum-allows L0 S X`: 1 point(s), yet SUM never permits execution of a U = 1 page"));
+            Assert.That(run.Output, Does.Contain($"  - on {nameof(SupervisorExecutesUserPages)}: {Scenario}"));
+        });
+    }
+
+    [Test]
     public void Mmu_that_names_neither_a_kind_nor_an_MMU_is_refused()
     {
         var run = CliRun.Of("run", Scenario, "--mmu", "NoSuchMmu");

@@ -18,7 +18,7 @@ public static class CoverageCommand
         var format = OptionValues.RefuseOptionAsValue(new Option<string>("--format") { Description = "text or markdown.", DefaultValueFactory = _ => "text" });
         format.AcceptOnlyFromAmong("text", "markdown");
         var file = OptionValues.RefuseOptionAsValue(new Option<string?>("--output", "-o") { Description = "Write the matrix to this file instead of the console." });
-        var min = new Option<bool>("--min") { Description = "Exit 1 when a reachable cell is empty." };
+        var min = new Option<bool>("--min") { Description = "Exit 1 when a reachable cell is empty or a cell that cannot occur was reached." };
         var plugins = TargetSelection.PluginOption();
         var mmu = TargetSelection.KindOption("Chart only the MMUs of this kind, or the one MMU of this name, so --min checks only its matrix and only its accesses fill it.");
 
@@ -42,7 +42,7 @@ public static class CoverageCommand
 
         var models = CoverageModels.For(targets, corpus.Scenarios, out var uncharted);
         foreach (var kind in uncharted)
-            error.WriteLine($"note: kind {kind} has no coverage model (only a multi-level PagingMmu is charted, as a RISC-V radix format); its accesses are not counted");
+            error.WriteLine($"note: kind {kind} has no coverage model ({WhyUncharted(kind)}); its accesses are not counted");
         var run = CoverageCollector.Collect(corpus.Scenarios, targets, models);
         var matrix = new CoverageMatrix(models, run.Points);
         Action<TextWriter> render = format == "markdown"
@@ -55,7 +55,7 @@ public static class CoverageCommand
 
         var failed = run.Results.Count(result => result.Outcome == Runner.Results.Outcome.Failed);
         if (failed > 0)
-            error.WriteLine($"warning: {failed} run(s) failed; they count only the accesses before their failing step (see 'vmspec run')");
+            error.WriteLine($"warning: {failed} run(s) failed; each counts the accesses it ran, up to and including its failing step's (see 'vmspec run')");
 
         var gaps = matrix.EmptyReachable.Concat(matrix.Contradictions).ToList();
         if (file is not null && min)
@@ -72,6 +72,10 @@ public static class CoverageCommand
         error.WriteLine($"error: --min: {matrix.EmptyReachable.Count()} reachable cell(s) empty, {contradictions} reached that cannot occur");
         return ExitCodes.Failed;
     }
+
+    private static string WhyUncharted(string kind) => kind == KernelCoverageModel.Name
+        ? "the kernel's matrix has that name"
+        : "only a multi-level PagingMmu is charted, as a RISC-V radix format";
 
     private static string FirstSource(CoverageMatrix matrix, CellStatus status) =>
         matrix.SourcesOf(status.Kind, status.Cell) is [var (target, scenario), ..] ? $" (first on {target}: {scenario})" : "";

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace VmSpec.Reports.Compliance;
 
 /// <summary>
@@ -12,12 +14,12 @@ public static class ComplianceMarkdownWriter
         output.WriteLine();
         output.WriteLine("Each cell: passed / failed / skipped runs of the area's scenarios that name the implementation's kind; `—` where none does.");
         output.WriteLine();
-        output.WriteLine(Row(["implementation", "kind", .. report.Areas, "total"]));
+        output.WriteLine(Row(["implementation", "kind", .. report.Areas.Select(area => Text(AreaName(area))), "total"]));
         output.WriteLine("|---|---|" + string.Concat(report.Areas.Select(_ => "--:|")) + "--:|");
         foreach (var implementation in report.Implementations)
         {
             var counts = report.Areas.Select(area => Counts(report[implementation.Name, area]));
-            output.WriteLine(Row([implementation.Name, implementation.Kind, .. counts, Counts(report.Totals(implementation.Name))]));
+            output.WriteLine(Row([Text(implementation.Name), Text(implementation.Kind), .. counts, Counts(report.Totals(implementation.Name))]));
         }
 
         var failing = (from implementation in report.Implementations
@@ -35,24 +37,57 @@ public static class ComplianceMarkdownWriter
         foreach (var (implementation, area, cell) in failing)
         {
             output.WriteLine();
-            output.WriteLine($"### {implementation.Name} — {area}");
+            output.WriteLine($"### {Text(implementation.Name)} — {Text(AreaName(area))}");
             output.WriteLine();
             foreach (var failure in cell.Failures)
-                output.WriteLine($"- `{failure.FirstLine.Replace("`", "'", StringComparison.Ordinal)}`");
+                output.WriteLine($"- {CodeSpan(failure.FirstLine)}");
         }
     }
 
-    private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells.Select(Cell)) + " |";
+    private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
+
+    // A file directly in specs/ (or in no folder) has the empty area; a column needs a heading.
+    private static string AreaName(string area) => area.Length == 0 ? "(no area)" : area;
 
     /// <summary>
-    /// A cell's text as written, whatever it holds: area folders and plug-in names are anyone's text.
-    /// A pipe would end the cell and a line break the row; a backslash is doubled first, as markdown
-    /// reads one before punctuation (the escaped pipe included) as an escape and drops it.
+    /// Text as written, whatever it holds: area folders and plug-in names are anyone's text. Each
+    /// character markdown could read as markup where it stands here (a pipe ending a cell, '&lt;'
+    /// opening HTML, '&amp;' an entity, '*' emphasis, a closing '#' of a heading, a backslash escaping
+    /// what follows) gets a backslash, as CommonMark allows before any ASCII punctuation; a line
+    /// break would end the row or the heading.
     /// </summary>
-    private static string Cell(string text) =>
-        text.Replace(@"\", @"\\", StringComparison.Ordinal)
-            .Replace("|", @"\|", StringComparison.Ordinal)
-            .ReplaceLineEndings(" ");
+    private static string Text(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        foreach (var c in text.ReplaceLineEndings(" "))
+        {
+            if (Markup.Contains(c))
+                escaped.Append('\\');
+            escaped.Append(c);
+        }
+        return escaped.ToString();
+    }
+
+    private const string Markup = @"\`*_[]<>|~&#";
+
+    /// <summary>
+    /// A code span that shows <paramref name="text"/> exactly: fenced with one backtick more than
+    /// its longest run of them, and padded with a space where it starts or ends with one (CommonMark
+    /// strips one space from each side of a padded span).
+    /// </summary>
+    private static string CodeSpan(string text)
+    {
+        text = text.ReplaceLineEndings(" ");
+        int longest = 0, run = 0;
+        foreach (var c in text)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+        var fence = new string('`', longest + 1);
+        var pad = text.StartsWith('`') || text.EndsWith('`') ? " " : "";
+        return fence + pad + text + pad + fence;
+    }
 
     private static string Counts(ComplianceCell cell) =>
         cell.Total == 0 ? "—" : cell.Failed > 0 ? $"{cell.Passed} / **{cell.Failed}** / {cell.Skipped}" : $"{cell.Passed} / {cell.Failed} / {cell.Skipped}";

@@ -11,7 +11,7 @@ public sealed record CoverageRun(IReadOnlyList<CoveragePoint> Points, IReadOnlyL
 /// <summary>
 /// Runs scenarios on targets and classifies every access the runner executes with the model of
 /// the target's kind, and every process step with the kernel's model when there is one. A run that
-/// fails still contributes what it did before its failing step: those walks happened.
+/// fails still contributes what it did, up to and including its failing step: those walks happened.
 /// </summary>
 public static class CoverageCollector
 {

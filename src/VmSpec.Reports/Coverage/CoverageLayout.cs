@@ -32,4 +32,16 @@ internal static class CoverageLayout
         : status.Count > 0 ? $"{status.Count}!"
         : unreachableMark;
 
+    // Enough to start looking; the rest would drown the cells that follow.
+    private const int MaxSourcesShown = 3;
+
+    /// <summary>Where a cell that cannot occur was reached: "on TARGET: SCENARIO", up to three, then how many more.</summary>
+    public static IEnumerable<string> Sources(CoverageMatrix matrix, CellStatus status)
+    {
+        var sources = matrix.SourcesOf(status.Kind, status.Cell);
+        foreach (var (target, scenario) in sources.Take(MaxSourcesShown))
+            yield return $"on {target}: {scenario}";
+        if (sources.Count > MaxSourcesShown)
+            yield return $"and {sources.Count - MaxSourcesShown} more";
+    }
 }

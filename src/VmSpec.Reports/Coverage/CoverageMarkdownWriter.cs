@@ -20,7 +20,8 @@ public static class CoverageMarkdownWriter
         output.WriteLine("```");
         output.WriteLine();
         output.WriteLine("Each cell counts the accesses (for the kernel, the process steps) that exercised the rule there. `·` marks a cell that cannot occur");
-        output.WriteLine("(the reasons follow each table); **0** marks a reachable cell no scenario reaches.");
+        output.WriteLine("(the reasons follow each table); **0** marks a reachable cell no scenario reaches, and **N!** a cell that cannot occur");
+        output.WriteLine("yet was reached N times: an MMU broke the rule, or the model is wrong (each is listed after its tables).");
         foreach (var model in matrix.Models)
             WriteModel(matrix, model, output);
     }
@@ -56,12 +57,26 @@ public static class CoverageMarkdownWriter
         }
 
         var empty = matrix.EmptyReachable.Where(status => status.Kind == model.Kind).ToList();
-        if (empty.Count == 0)
+        if (empty.Count > 0)
+        {
+            output.WriteLine();
+            output.WriteLine("Empty reachable cells:");
+            output.WriteLine();
+            foreach (var status in empty)
+                output.WriteLine($"- `{status.Cell}`");
+        }
+
+        var contradictions = matrix.Contradictions.Where(status => status.Kind == model.Kind).ToList();
+        if (contradictions.Count == 0)
             return;
         output.WriteLine();
-        output.WriteLine("Empty reachable cells:");
+        output.WriteLine("Reached, yet cannot occur:");
         output.WriteLine();
-        foreach (var status in empty)
-            output.WriteLine($"- `{status.Cell}`");
+        foreach (var status in contradictions)
+        {
+            output.WriteLine($"- `{status.Cell}`: {status.Count} point(s), yet {status.UnreachableReason}");
+            foreach (var source in CoverageLayout.Sources(matrix, status))
+                output.WriteLine($"  - {source}");
+        }
     }
 }

@@ -9,9 +9,6 @@ public static class CoverageTextWriter
     // A count of up to three digits and a space; wider when an operation's name or a count is (the kernel's "call").
     private const int MinCellWidth = 4;
 
-    // Enough to start looking; the rest would drown the cells that follow.
-    private const int MaxSourcesShown = 3;
-
     public static void Write(CoverageMatrix matrix, TextWriter output)
     {
         foreach (var model in matrix.Models)
@@ -32,11 +29,8 @@ public static class CoverageTextWriter
             foreach (var status in contradictions)
             {
                 output.WriteLine($"  {status}: {status.Count} point(s), yet {status.UnreachableReason}");
-                var sources = matrix.SourcesOf(status.Kind, status.Cell);
-                foreach (var (target, scenario) in sources.Take(MaxSourcesShown))
-                    output.WriteLine($"    on {target}: {scenario}");
-                if (sources.Count > MaxSourcesShown)
-                    output.WriteLine($"    and {sources.Count - MaxSourcesShown} more");
+                foreach (var source in CoverageLayout.Sources(matrix, status))
+                    output.WriteLine($"    {source}");
             }
         }
     }
