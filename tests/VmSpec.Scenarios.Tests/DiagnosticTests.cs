@@ -61,6 +61,7 @@ public class DiagnosticTests
         yield return Case("VMS0045", H + "  - snapshot: after\n" + Read + "  - snapshot: after\n", 6, 15, "'after' is already taken on line 4");
         yield return Case("VMS0046", Latin1("description: caf\u00E9\nmmu: [sv39]\nsteps:\n" + Read), 1, 17, "byte 0xe9", "not valid UTF-8");
         yield return Case("VMS0047", "description: caf\uFFFD\nmmu: [sv39]\nsteps:\n" + Read, 1, 17, "U+FFFD", "not UTF-8");
+        yield return Case("VMS0047", System.Text.Encoding.UTF8.GetBytes("description: caf\uFFFD\nmmu: [sv39]\nsteps:\n" + Read), 1, 17, "U+FFFD", "not UTF-8");
         yield return Case("VMS0048", H + "  - read: 0x1000\0\n", 4, 17, "U+0000 is a control character");
         yield return Case("VMS0048", "description: d\nspec: \"a\0b\"\nmmu: [sv39]\nsteps:\n" + Read, 2, 9, "U+0000 is a control character");
         yield return Case("VMS0049", H + "  - read: !!str 0x1000\n", 4, 11, "the tag '!!str'", "remove it");

@@ -33,7 +33,7 @@ public static class RunCommand
         });
         var junit = OptionValues.RefuseOptionAsValue(new Option<string?>("--junit") { Description = "Also write the results to this file as JUnit XML, for a CI server's test report." });
 
-        var command = new Command("run", "Run scenarios against the built-in MMUs.") { paths, mmu, stats, tlbTime, memoryTime, update, quiet, plugins, tags, junit };
+        var command = new Command("run", "Run scenarios against the built-in MMUs and those of each --plugin assembly.") { paths, mmu, stats, tlbTime, memoryTime, update, quiet, plugins, tags, junit };
         command.SetAction(parse => Execute(
             new RunSettings(
                 parse.GetValue(paths) ?? [],

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.Loader;
 using VmSpec.Core;
 using VmSpec.Core.Mmu;
 
@@ -54,6 +55,11 @@ public static class PluginTargets
         {
             var context = new PluginLoadContext(path);
             var assembly = context.LoadFromAssemblyPath(path);
+            if (HostVersionMismatch(assembly) is { } mismatch)
+            {
+                problem = mismatch;
+                return false;
+            }
             if (Unresolvable(context, assembly) is { Count: > 0 } missing)
             {
                 problem = $"it references {string.Join(", ", missing)}, found neither beside it nor in vmspec: "
@@ -92,6 +98,22 @@ public static class PluginTargets
             }
         }
         return missing;
+    }
+
+    /// <summary>
+    /// A VmSpec assembly the plug-in was built against in a version other than the host's: the host's
+    /// is the one it gets (so that it implements the host's IMmu), and the runtime refuses it when
+    /// the plug-in asked for a later one. Said first, since "not found" would point at the wrong fix.
+    /// </summary>
+    private static string? HostVersionMismatch(Assembly plugin)
+    {
+        foreach (var reference in plugin.GetReferencedAssemblies())
+        {
+            var host = AssemblyLoadContext.Default.Assemblies.FirstOrDefault(loaded => loaded.GetName().Name == reference.Name)?.GetName();
+            if (host is not null && reference.Version is { } wanted && host.Version is { } have && wanted > have)
+                return $"it was built against {reference.Name} {wanted}, and vmspec has {have}: build it against the {reference.Name} this vmspec comes with";
+        }
+        return null;
     }
 
     private static IEnumerable<Type> MmuTypes(Assembly assembly) =>

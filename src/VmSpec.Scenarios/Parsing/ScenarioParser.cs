@@ -59,7 +59,12 @@ namespace VmSpec.Scenarios
         internal static ParseResult ParseCore(string path, byte[] content)
         {
             var context = new ParseContext(path);
-            return ParseText(context, Utf8Text.Decode(content, context));
+            var text = Utf8Text.Decode(content, context);
+            // A U+FFFD written as such: the generator gets the compiler's decoding, where it cannot be
+            // told from a bad byte's, so it refuses it; the runner does too, so that both agree.
+            if (context.Diagnostics.Count == 0)
+                Utf8Text.ReportReplacement(text, context);
+            return ParseText(context, text);
         }
 
         private static ParseResult ParseText(ParseContext context, string text)
