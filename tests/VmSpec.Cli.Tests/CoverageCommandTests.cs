@@ -1,3 +1,4 @@
+using VmSpec.Cli.Commands;
 using VmSpec.Reports.Coverage;
 using VmSpec.Runner.Loading;
 using VmSpec.Runner.Targets;
@@ -38,14 +39,30 @@ public class CoverageCommandTests
     }
 
     [Test]
+    public void A_markdown_page_names_the_command_that_wrote_it()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
+        var folder = Path.Combine(specs.Root, "my specs");
+        Directory.Move(Path.Combine(specs.Root, "sv39"), Directory.CreateDirectory(folder).FullName + "/sv39");
+
+        var run = CliRun.Of("coverage", folder, "--format", "markdown", "--mmu", "sv39");
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Output.ReplaceLineEndings("\n"), Does.Contain($"\nvmspec coverage '{folder}' --format markdown --mmu sv39\n"));
+    }
+
+    [Test]
     public void Docs_coverage_md_is_what_the_command_generates()
     {
+        var command = CoverageCommand.Invocation(["specs"], [], null, "docs/coverage.md");
         var text = new StringWriter { NewLine = "\n" };
-        CoverageMarkdownWriter.Write(CorpusMatrix.Value, text);
+        CoverageMarkdownWriter.Write(CorpusMatrix.Value, text, command);
 
         var page = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "coverage.md")).ReplaceLineEndings("\n");
 
-        Assert.That(page, Is.EqualTo(text.ToString()), $"docs/coverage.md is stale: run `{CoverageMarkdownWriter.Command}`");
+        Assert.That(command, Is.EqualTo("vmspec coverage specs --format markdown --output docs/coverage.md"));
+        Assert.That(page, Is.EqualTo(text.ToString()), "docs/coverage.md is stale: run `dotnet run --project src/VmSpec.Cli -- coverage specs --format markdown --output docs/coverage.md`");
     }
 
     [Test]

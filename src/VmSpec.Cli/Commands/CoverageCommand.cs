@@ -46,7 +46,7 @@ public static class CoverageCommand
         var run = CoverageCollector.Collect(corpus.Scenarios, targets, models);
         var matrix = new CoverageMatrix(models, run.Points);
         Action<TextWriter> render = format == "markdown"
-            ? writer => CoverageMarkdownWriter.Write(matrix, writer)
+            ? writer => CoverageMarkdownWriter.Write(matrix, writer, Invocation(paths, plugins, onlyKind, file))
             : writer => CoverageTextWriter.Write(matrix, writer);
         if (destination is null)
             render(output);
@@ -72,6 +72,27 @@ public static class CoverageCommand
         error.WriteLine($"error: --min: {matrix.EmptyReachable.Count()} reachable cell(s) empty, {contradictions} reached that cannot occur");
         return ExitCodes.Failed;
     }
+
+    /// <summary>The command line that writes this markdown again: the paths and options that shape it, as given.</summary>
+    public static string Invocation(IReadOnlyList<string> paths, IReadOnlyList<string> plugins, string? onlyKind, string? file)
+    {
+        var words = new List<string> { "vmspec", "coverage" };
+        words.AddRange(paths);
+        words.AddRange(["--format", "markdown"]);
+        if (onlyKind is not null)
+            words.AddRange(["--mmu", onlyKind]);
+        foreach (var plugin in plugins)
+            words.AddRange(["--plugin", plugin]);
+        if (file is not null)
+            words.AddRange(["--output", file]);
+        return string.Join(' ', words.Select(Quoted));
+    }
+
+    // Quoted only when a shell would split or read the word otherwise.
+    private static string Quoted(string word) =>
+        word.Length > 0 && word.All(c => char.IsLetterOrDigit(c) || "-_./:+=@,".Contains(c))
+            ? word
+            : "'" + word.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
 
     private static string WhyUncharted(string kind) => kind == KernelCoverageModel.Name
         ? "the kernel's matrix has that name"

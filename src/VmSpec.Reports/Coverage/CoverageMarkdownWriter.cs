@@ -1,22 +1,21 @@
 namespace VmSpec.Reports.Coverage;
 
 /// <summary>
-/// The matrix as the markdown page <c>docs/coverage.md</c>: per kind, the counts table, the
-/// rules with the spec text they come from, why some cells cannot occur, and the empty cells.
-/// Nothing in it depends on the time or the machine, so the page can be checked for staleness.
+/// The matrix as a markdown page (the repository's is <c>docs/coverage.md</c>): per kind, the counts
+/// table, the rules with the spec text they come from, why some cells cannot occur, and the empty
+/// cells. Nothing in it depends on the time or the machine, so the page can be checked for staleness.
 /// </summary>
 public static class CoverageMarkdownWriter
 {
-    public const string Command = "dotnet run --project src/VmSpec.Cli -- coverage specs --format markdown --output docs/coverage.md";
-
-    public static void Write(CoverageMatrix matrix, TextWriter output)
+    /// <param name="command">The command that wrote the page, shown so that whoever reads it can write it again.</param>
+    public static void Write(CoverageMatrix matrix, TextWriter output, string command)
     {
         output.WriteLine("# Spec coverage");
         output.WriteLine();
         output.WriteLine("Generated from the walks and kernel steps the corpus actually runs; do not edit by hand. Regenerate with:");
         output.WriteLine();
         output.WriteLine("```sh");
-        output.WriteLine(Command);
+        output.WriteLine(command);
         output.WriteLine("```");
         output.WriteLine();
         output.WriteLine("Each cell counts the accesses (for the kernel, the process steps) that exercised the rule there. `·` marks a cell that cannot occur");

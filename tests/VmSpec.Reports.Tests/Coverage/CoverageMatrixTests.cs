@@ -143,7 +143,7 @@ public class CoverageMatrixTests
         var matrix = new CoverageMatrix([Sv39], [Point("invalid", "L1", "U", "R")]);
         var text = new StringWriter();
 
-        CoverageMarkdownWriter.Write(matrix, text);
+        CoverageMarkdownWriter.Write(matrix, text, "vmspec coverage specs --format markdown");
 
         var lines = text.ToString().Split('\n');
         var header = lines.Single(line => line.StartsWith("| rule | L2 U R", StringComparison.Ordinal));
