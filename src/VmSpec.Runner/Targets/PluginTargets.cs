@@ -101,9 +101,9 @@ public static class PluginTargets
     }
 
     /// <summary>
-    /// A VmSpec assembly the plug-in was built against in a version other than the host's: the host's
-    /// is the one it gets (so that it implements the host's IMmu), and the runtime refuses it when
-    /// the plug-in asked for a later one. Said first, since "not found" would point at the wrong fix.
+    /// An assembly the host has (VmSpec.Core above all) that the plug-in was built against in a later
+    /// version: the host's is the one it gets, so that it implements the host's IMmu, and the runtime
+    /// may refuse it. Said first, since "not found" would point at the wrong fix.
     /// </summary>
     private static string? HostVersionMismatch(Assembly plugin)
     {
