@@ -26,12 +26,23 @@ public sealed class ScenarioRunner(RunOptions? options = null)
         {
             var machine = new Machine(MachineOptionsMapper.From(scenario));
             context = new RunContext(scenario, target, machine, target.Create(machine), _options);
-            if (ProcessSteps.UsesKernel(scenario))
-                context.BootKernel(scenario.Kernel.Swap);
         }
         catch (Exception exception)
         {
             return Failed(scenario, target, $"{Location(scenario, default)}: could not build {target.Name}: {exception.Message}", 0, null);
+        }
+
+        // The kernel boots because of the first process step, so a boot that fails is reported there.
+        if (scenario.Steps.FirstOrDefault(ProcessSteps.IsProcessStep) is { } firstProcessStep)
+        {
+            try
+            {
+                context.BootKernel(scenario.Kernel.Swap);
+            }
+            catch (Exception exception)
+            {
+                return Failed(scenario, target, $"{Location(scenario, firstProcessStep.Span)}: could not boot the kernel on {target.Name}: {exception.Message}", 0, context.Mmu);
+            }
         }
 
         var stepsRun = 0;

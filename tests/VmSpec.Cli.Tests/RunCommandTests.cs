@@ -36,6 +36,18 @@ public class RunCommandTests
     }
 
     [Test]
+    public void A_RAM_too_small_for_the_kernel_fails_the_run_at_its_first_process_step()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("kernel/tiny.yaml", "description: one frame of RAM\nmmu: [sv39]\nmemory: 4KiB\nsteps:\n  - frames: {}\n  - spawn: { pid: 1 }\n");
+
+        var run = CliRun.Of("run", specs.Root);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Output, Does.Contain("tiny.yaml(6,5): could not boot the kernel on sv39: RAM is too small to boot the kernel"));
+    }
+
+    [Test]
     public void A_changed_expectation_exits_1_and_says_where_and_what()
     {
         using var specs = new ScratchSpecs();
