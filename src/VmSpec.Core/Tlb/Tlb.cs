@@ -121,7 +121,11 @@ public sealed class Tlb
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal void Touch(int slot) => _lastUse[slot] = ++_clock;
 
-    /// <summary>Caches a leaf, replacing an entry for the same page and ASID, else an empty slot, else the set's least recently used.</summary>
+    /// <summary>
+    /// Caches a leaf in the slot of the entry a lookup of its page and ASID would find (another ASID's
+    /// global entry included: the spec leaves mappings that disagree on G unpredictable, and one entry
+    /// per page keeps lookups unambiguous), else an empty slot, else the set's least recently used.
+    /// </summary>
     public void Insert(in TlbEntry entry)
     {
         var slot = Find(entry.Vpn, entry.PageShift, entry.Asid);
