@@ -47,26 +47,57 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
         if (page is null)
             return Killed();
 
-        // Each fault is counted once, by what resolved it: a copy, a swap-in, or a leaf for a page
-        // already in memory (a minor fault), in that order.
+        // Each fault is counted once, by what resolved it (a copy, a swap-in, a page made on first
+        // touch, or a leaf for a page already in memory: a minor fault), and only once the leaf is in
+        // place: a fault that ends in SIGKILL counts as that alone.
         var isPrivate = !vma.IsShared && !page.KernelOwned;
+        var resolution = Resolution.None;
         if (write && isPrivate && page.Holders > 1)
         {
             if (!TryCopy(space, page, out var copy))
                 return Killed();
             page = copy;
-            Counts.CowCopy++;
+            resolution = Resolution.CowCopy;
         }
         else if (!page.IsResident)
         {
-            if (!SwapIn(page))
+            if (!reclaimer.TrySwapIn(page))
                 return Killed();
+            resolution = Resolution.SwapIn;
+        }
+        else if (!found && vma.Kind != VmaKind.Clock)
+        {
+            resolution = Resolution.Lazy;
         }
         else if (found && !space.Leaves.ContainsKey(pageVa))
         {
-            Counts.Minor++;
+            resolution = Resolution.Minor;
         }
-        return Map(space, vma, page, write, isPrivate);
+
+        var outcome = Map(space, vma, page, write, isPrivate);
+        if (outcome == FaultOutcome.Resolved)
+            Count(resolution);
+        return outcome;
+    }
+
+    private enum Resolution : byte
+    {
+        None,
+        Lazy,
+        Minor,
+        CowCopy,
+        SwapIn,
+    }
+
+    private void Count(Resolution resolution)
+    {
+        switch (resolution)
+        {
+            case Resolution.Lazy: Counts.Lazy++; break;
+            case Resolution.Minor: Counts.Minor++; break;
+            case Resolution.CowCopy: Counts.CowCopy++; break;
+            case Resolution.SwapIn: Counts.SwapIn++; break;
+        }
     }
 
     private FaultOutcome Map(AddressSpace space, Vma vma, Page page, bool write, bool isPrivate)
@@ -109,16 +140,7 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
         page = new Page(pageVa, frame);
         pages.Add(key, page);
         reclaimer.Track(page);
-        Counts.Lazy++;
         return page;
-    }
-
-    private bool SwapIn(Page page)
-    {
-        if (!reclaimer.TrySwapIn(page))
-            return false;
-        Counts.SwapIn++;
-        return true;
     }
 
     /// <summary>

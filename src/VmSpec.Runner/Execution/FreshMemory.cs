@@ -53,6 +53,23 @@ internal static class FreshMemory
         return EditResult.Ok;
     }
 
-    private static bool IsSuperpage(IPagingMmu mmu, ulong va, ulong size) =>
-        size > mmu.PageSize && (size & (size - 1)) == 0 && va % size == 0 && mmu.Features.Contains(MmuFeatures.Superpages);
+    /// <summary>
+    /// Exactly one aligned page of a level above 0 of a RISC-V radix table (512 entries a table), which
+    /// <c>Map</c> makes one leaf. Any other size, 8 KiB on Sv39 for one, is base pages, taken one at a time.
+    /// </summary>
+    private static bool IsSuperpage(IPagingMmu mmu, ulong va, ulong size)
+    {
+        if (!mmu.Features.Contains(MmuFeatures.Superpages) || va % size != 0)
+            return false;
+        var pageSize = mmu.PageSize;
+        for (var level = 1; level < mmu.Levels && pageSize <= ulong.MaxValue >> EntryBits; level++)
+        {
+            pageSize <<= EntryBits;
+            if (size == pageSize)
+                return true;
+        }
+        return false;
+    }
+
+    private const int EntryBits = 9;
 }

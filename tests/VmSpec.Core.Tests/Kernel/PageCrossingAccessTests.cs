@@ -37,6 +37,22 @@ public sealed class PageCrossingAccessTests
     }
 
     [Test]
+    public void A_fault_that_made_its_page_and_then_found_no_table_counts_as_sigkill_alone()
+    {
+        // kernel 2 + pid 1 3 = 5 frames, 1 to spare: the first touch makes its page in it, and then
+        // the L1 and L0 tables for an address far from the clock page's have no frame.
+        var kernel = Create(MmuKinds.Sv39, ramSize: 6 * PageBytes);
+        kernel.Spawn(1, null).Ok();
+        var m = kernel.Mmap(1, 4UL << 20, PteFlags.Rw, shared: false).Ok();
+
+        kernel.Store(1, m, 8, 1).IsSignal(Signal.SIGKILL);
+
+        var faults = kernel.Stats().Faults;
+        Assert.That((faults.Lazy, faults.Kill), Is.EqualTo((0L, 1L)), "one fault, counted once, by how it ended");
+        kernel.AssertOnlyKernelFramesUsed();
+    }
+
+    [Test]
     public void With_one_more_frame_the_same_access_maps_both_pages()
     {
         var kernel = Create(MmuKinds.Sv39, ramSize: 8 * PageBytes, swapBytes: 1UL << 20);
