@@ -22,6 +22,7 @@ public class DiagnosticTests
         yield return Case("VMS0005", H + "  - map: { perm: r }\n", 4, 10, "Missing required key 'va' in 'map'");
         yield return Case("VMS0006", H + "  - read: 0x12G4\n", 4, 11, "'0x12G4' is not a number for 'read'", "0x hex");
         yield return Case("VMS0007", H + "  - read: 0x1_0000_0000_0000_0000\n", 4, 11, "too large", "64 bits");
+        yield return Case("VMS0007", H + "  - spawn: { pid: 0x8000_0000 }\n", 4, 19, "'0x8000_0000' for 'pid' is too large", "31 bits");
         yield return Case("VMS0008", H + "  - pte: { va: 0x1000, level: 3, value: 0 }\n", 4, 31, "3 for 'level' is out of range", "0, 1 or 2");
         yield return Case("VMS0009", "description: d\nmmu: [sv39]\nmemory: 16MB\nsteps:\n" + Read, 3, 9, "'16MB' is not a size for 'memory'", "KiB, MiB or GiB");
         yield return Case("VMS0010", H + "  - map: { va: 0x1000, perm: r, user: yes }\n", 4, 39, "'yes' is not a boolean for 'user'", "true or false");

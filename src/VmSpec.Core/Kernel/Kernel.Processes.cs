@@ -106,7 +106,8 @@ public sealed partial class Kernel
         if (!_asids.TryAlloc(out var asid))
             return KernelResult.OutOfMemory("Every ASID is in use.");
 
-        // Creating a space is switching to it for the first time; the scope switches back.
+        // Creating a space is switching to it for the first time, so switch back by hand: a
+        // SpaceScope would need the space to exist already.
         var previous = _mmu.CurrentAsid;
         var created = _reclaimer.Retry(() => _mmu.SwitchAddressSpace(asid));
         if (_mmu.CurrentAsid != previous)

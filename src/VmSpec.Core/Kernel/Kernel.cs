@@ -37,7 +37,9 @@ public sealed partial class Kernel
 
         // The idle space exists before any process, so what the kernel holds is fixed from boot:
         // the idle space's tables and the clock page.
-        if (!mmu.SwitchAddressSpace(AsidAllocator.Idle).IsOk || !_frames.TryAlloc(out var clockFrame))
+        // An MMU makes its first space even when RAM cannot hold its tables (every access then
+        // faults), so the switch alone does not show that the idle space has them.
+        if (!mmu.SwitchAddressSpace(AsidAllocator.Idle).IsOk || mmu.TableFrames(AsidAllocator.Idle) == 0 || !_frames.TryAlloc(out var clockFrame))
             throw new InvalidOperationException("RAM is too small to boot the kernel: no frame for the idle space or the clock page.");
         _clock = new ClockPage(mmu.Machine, new Page(Layout.ClockAddress, clockFrame, kernelOwned: true));
         _faults = new PageFaultHandler(_editor, _reclaimer, Layout, _clock.Page);

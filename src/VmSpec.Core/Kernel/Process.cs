@@ -15,6 +15,4 @@ internal sealed class Process(int pid, AddressSpace space, Process? vforkParent 
 
     /// <summary>The vfork child this process waits for; null while it may run.</summary>
     public Process? SuspendedFor { get; set; }
-
-    public bool IsSuspended => SuspendedFor is not null;
 }

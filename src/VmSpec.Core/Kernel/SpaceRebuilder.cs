@@ -9,7 +9,8 @@ namespace VmSpec.Core.Kernel;
 /// (flushing what the TLB still holds for it), and map the kept leaves again from the kernel's
 /// mirror. A failed sbrk uses it to drop the tables it made; the reclaimer uses it to take back the
 /// tables that evicted pages left empty. It needs no more table frames than the destroyed tables
-/// held, so it cannot run out.
+/// held, so it should not run out; each step still goes through the reclaimer's retry, as every
+/// table edit of the kernel does, and a failure left after that is a bug it throws on.
 /// </summary>
 internal sealed class SpaceRebuilder(PageTableEditor editor, PageReclaimer reclaimer)
 {

@@ -5,7 +5,8 @@ namespace VmSpec.Core.Memory;
 
 /// <summary>
 /// Byte-addressable RAM at [Base, Base+Size), little-endian. Sparse: a frame gets host memory on
-/// its first write, so a 1 GiB RAM of which a few MiB are touched costs a few MiB. RAM starts
+/// its first write (or the first read that finds its boot word, which the frame then holds), so a
+/// 1 GiB RAM of which a few MiB are touched costs a few MiB. RAM starts
 /// zeroed; once a boot word is laid (<see cref="LayBootWords"/>), a frame nobody has written or
 /// zeroed since reads it in its first eight bytes. An address outside RAM is reported, never thrown.
 /// </summary>
@@ -120,7 +121,7 @@ public sealed class PhysicalMemory
         return true;
     }
 
-    /// <summary>Reads one aligned 64-bit word: the shape of every PTE read.</summary>
+    /// <summary>Reads one 64-bit word: the shape of every PTE read, for which an aligned word is the fast path.</summary>
     public bool TryReadUInt64(ulong pa, out ulong value)
     {
         // An aligned word never straddles frames, and one unsigned compare covers both ends of RAM.

@@ -2,7 +2,8 @@ namespace VmSpec.Core.Mmu;
 
 /// <summary>
 /// What translating has cost so far. A TLB hit is an access the TLB answered; every other access
-/// is a miss, and a miss that reads tables is a walk.
+/// that gets past the address check is a miss (one the tables cannot hold counts nothing), and a
+/// miss that reads tables is a walk.
 /// </summary>
 public sealed class MmuCounters
 {

@@ -37,7 +37,7 @@ public interface IPagingMmu : IMmu
     /// </summary>
     EditResult WritePte(ulong va, int level, ulong value);
 
-    /// <summary>The leaf a walk of the current space would use for va, read without side effects.</summary>
+    /// <summary>The leaf a walk of the current space would use for va, read without touching the TLB, the counters or the PTEs' A/D bits.</summary>
     LeafLookup FindLeaf(ulong va);
 
     /// <summary>Switches to the address space of an ASID, creating an empty one on first use.</summary>

@@ -67,7 +67,8 @@ public abstract partial class PagingMmu
         if (!_spaces.Remove(asid, out var space))
             return EditResult.Invalid($"no address space with ASID {asid}");
 
-        // Newest first, the reverse of how they were taken.
+        // Newest first, the reverse of how they were taken: the free list is a stack, so the oldest,
+        // the root, is the next frame handed out, as it was before the space took its tables.
         for (var i = space.TableFrames.Count - 1; i >= 0; i--)
             Machine.Frames.Free(space.TableFrames[i]);
         return EditResult.Ok;

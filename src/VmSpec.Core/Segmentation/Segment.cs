@@ -23,5 +23,6 @@ public readonly record struct Segment(
     SegmentPermissions Permissions,
     bool GrowsDown = false)
 {
-    public ulong Size => Limit + 1;
+    /// <summary>Limit + 1, which is 2^64 for a segment whose limit is the largest offset, as in a 64-bit flat model.</summary>
+    public UInt128 Size => (UInt128)Limit + 1;
 }

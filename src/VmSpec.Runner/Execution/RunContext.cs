@@ -44,7 +44,4 @@ internal sealed class RunContext(Scenario scenario, MmuTarget target, Machine ma
         Kernel = new Kernel(Paging, new KernelOptions { SwapBytes = swapBytes });
         Names[NamedAddress.Clock] = Kernel.ClockAddress;
     }
-
-    /// <summary>The kind-specific page size a step's omitted <c>size</c> stands for.</summary>
-    public ulong PageSize => Paging?.PageSize ?? 4096;
 }

@@ -74,8 +74,9 @@ namespace VmSpec.Scenarios.Parsing
             var scalar = Scalar(node, key, "a number");
             if (scalar is null) return null;
             var status = NumberSyntax.TryParse(scalar.Value, out var value);
-            if (status == NumberStatus.Ok && value > uint.MaxValue) status = NumberStatus.Overflow;
-            return Report(status, scalar, key, DiagnosticCatalog.InvalidNumber, 32) ? (uint)value : (uint?)null;
+            // A pid is a C int, as Linux's pid_t is, and the kernel model's pids are ints.
+            if (status == NumberStatus.Ok && value > int.MaxValue) status = NumberStatus.Overflow;
+            return Report(status, scalar, key, DiagnosticCatalog.InvalidNumber, 31) ? (uint)value : (uint?)null;
         }
 
         /// <summary>A number within [min, max] (inclusive), e.g. a PTE level.</summary>
