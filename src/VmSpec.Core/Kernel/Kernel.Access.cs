@@ -35,7 +35,8 @@ public sealed partial class Kernel
         var first = Layout.PageFloor(va);
         var last = Layout.PageFloor(va + (ulong)(size - 1));
         var rounds = first == last ? MaxFaultsPerPage : 2 * MaxFaultsPerPage;
-        for (var attempt = 0; attempt <= rounds; attempt++)
+        // Up to `rounds` faults are served, each followed by another try; the fault of the last try is not.
+        for (var attempt = 0; ; attempt++)
         {
             var access = write ? VmSpec.Core.Mmu.Access.Write(va) : VmSpec.Core.Mmu.Access.Read(va);
             var result = write ? _mmu.Store(access, value, size) : _mmu.Load(access, size);
@@ -47,6 +48,8 @@ public sealed partial class Kernel
                     MarkReferenced(process.Space, last);
                 return KernelResult.Ok(result.Value);
             }
+            if (attempt == rounds)
+                break;
 
             // The MMU split the access at the page boundary and faulted on one portion: the first
             // page's, unless its leaf already allows the access. While either page's fault is
