@@ -2,12 +2,6 @@ using VmSpec.Core.Paging;
 
 namespace VmSpec.Core.Kernel;
 
-/// <summary>A leaf PTE the kernel wrote: which page it points at, with which flags.</summary>
-internal readonly record struct Leaf(Page Page, PteFlags Flags)
-{
-    public bool Writable => (Flags & PteFlags.W) != 0;
-}
-
 /// <summary>
 /// One address space: an ASID in the MMU, its VMAs, the private pages it holds and the leaves it
 /// has in its tables. A process owns one; a vfork child borrows its parent's, so

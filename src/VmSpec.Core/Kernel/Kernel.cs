@@ -128,10 +128,5 @@ public sealed partial class Kernel
         _running = process;
     }
 
-    private void SwitchTo(ushort asid)
-    {
-        var result = _mmu.SwitchAddressSpace(asid);
-        if (!result.IsOk)
-            throw new InvalidOperationException($"Switching to existing ASID {asid} failed: {result}.");
-    }
+    private void SwitchTo(ushort asid) => SpaceScope.Switch(_mmu, asid);
 }

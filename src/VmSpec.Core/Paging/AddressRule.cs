@@ -23,6 +23,13 @@ public readonly record struct AddressRule(int Bits, bool SignExtended)
     }
 
     /// <summary>
+    /// The address the low <see cref="Bits"/> of va stand for: under a sign-extended rule, bit
+    /// Bits - 1 copied into the bits above it; otherwise va itself.
+    /// </summary>
+    public ulong Extend(ulong va) =>
+        SignExtended && Bits < 64 ? (ulong)((long)va << (64 - Bits) >> (64 - Bits)) : va;
+
+    /// <summary>
     /// Whether every address of [first, last] passes <see cref="Check"/>. Both ends must; under a
     /// sign-extended rule narrower than 64 bits they must also lie in the same half, as a range
     /// from the low half to the high one crosses the non-canonical hole between them.

@@ -87,6 +87,5 @@ public sealed class RadixDumper
     }
 
     /// <summary>The address the tables' index bits stand for: under a canonical rule, its top bit copied into the bits above it.</summary>
-    private ulong VirtualAddress(ulong va) =>
-        _addresses.SignExtended && _addresses.Bits < 64 ? (ulong)((long)va << (64 - _addresses.Bits) >> (64 - _addresses.Bits)) : va;
+    private ulong VirtualAddress(ulong va) => _addresses.Extend(va);
 }

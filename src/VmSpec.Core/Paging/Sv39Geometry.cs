@@ -25,5 +25,5 @@ public static class Sv39Geometry
     public static bool IsCanonical(ulong va) => SignExtend(va) == va;
 
     /// <summary>Copies bit 38 into bits 63..39: the canonical form of a 39-bit address.</summary>
-    public static ulong SignExtend(ulong va) => (ulong)((long)va << (64 - VaBits) >> (64 - VaBits));
+    public static ulong SignExtend(ulong va) => AddressRule.Canonical(VaBits).Extend(va);
 }
