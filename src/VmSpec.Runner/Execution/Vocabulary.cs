@@ -63,8 +63,14 @@ internal static class Vocabulary
         return flags;
     }
 
-    public static Core.Segmentation.SegmentPermissions ToSegmentPermissions(Model.Perm perm) =>
-        (Core.Segmentation.SegmentPermissions)(int)perm;
+    public static Core.Segmentation.SegmentPermissions ToSegmentPermissions(Model.Perm perm)
+    {
+        var permissions = Core.Segmentation.SegmentPermissions.None;
+        if ((perm & Model.Perm.Read) != 0) permissions |= Core.Segmentation.SegmentPermissions.Read;
+        if ((perm & Model.Perm.Write) != 0) permissions |= Core.Segmentation.SegmentPermissions.Write;
+        if ((perm & Model.Perm.Execute) != 0) permissions |= Core.Segmentation.SegmentPermissions.Execute;
+        return permissions;
+    }
 
     public static string Name(Model.AccessOp op) => op switch
     {
