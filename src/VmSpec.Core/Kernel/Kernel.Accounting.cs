@@ -1,7 +1,8 @@
 namespace VmSpec.Core.Kernel;
 
-// A recount of where every frame and swap slot is, from the processes down, for tests to check
-// after every step: a frame lost or leaked shows at the step that lost it, not at the final exit.
+// A recount of where every frame and swap slot is, from the processes down, for the scenario runner
+// and the tests to check after every step: a frame lost or leaked shows at the step that lost it,
+// not at the final exit.
 public sealed partial class Kernel
 {
     /// <summary>
@@ -10,7 +11,7 @@ public sealed partial class Kernel
     /// exactly the resident pages; a private page's holders are the spaces that hold it; and every
     /// leaf in the mirror is in its page's reverse map and the other way round. Else what disagrees.
     /// </summary>
-    internal string? AccountingMismatch()
+    public string? AccountingMismatch()
     {
         var spaces = _processes.Values.Select(p => p.Space).Distinct().ToList();
         var holders = new Dictionary<Page, int>();

@@ -14,7 +14,7 @@ internal static class ProcessExecutor
         if (context.Kernel is not { } kernel)
             return StepOutcome.Fail($"'{step.Action}' needs the kernel model, which runs on paging MMUs; {context.Target.Name} is {context.Target.Kind}");
 
-        return step switch
+        var outcome = step switch
         {
             SpawnStep spawn => Call(Run(k => k.Spawn((int)spawn.Pid, spawn.Break)), spawn.Expect, $"spawn {spawn.Pid}"),
             ForkStep fork => Call(Run(k => k.Fork((int)fork.Parent, (int)fork.Child)), fork.Expect, $"fork {fork.Parent} -> {fork.Child}"),
@@ -33,6 +33,11 @@ internal static class ProcessExecutor
             TickStep tick => Tick(context, kernel, tick),
             _ => StepOutcome.Fail($"'{step.Action}' is not a step this runner knows"),
         };
+        // The kernel never loses or leaks a frame or a swap slot: every scenario with processes checks
+        // it after each step, so a leak fails at the step that made it, whatever the scenario expects.
+        if (outcome.Failure is null && kernel.AccountingMismatch() is { } mismatch)
+            return StepOutcome.Fail($"after {step.Action} the kernel's books do not balance: {mismatch}");
+        return outcome;
 
         KernelResult Run(Func<Kernel, KernelResult> call) => Observed(context, kernel, step, null, call);
     }
