@@ -51,6 +51,8 @@ public sealed record KernelStats(
 /// sparse layout costs a few frames of tables on Sv39 and the whole linear table on single-level.
 /// A vfork child costs nothing of its own (its tables and pages are its parent's, counted in the
 /// parent's row, so the rows add up); <see cref="MappedBytes"/> is still what it can reach.
+/// <see cref="ResidentPages"/> is the pages the space has a leaf for (all in RAM), the clock page and
+/// shared pages included, so a fresh process shows 1; <see cref="SwappedPages"/> is its private pages in swap.
 /// </summary>
 public sealed record ProcessMemoryReport(
     int Pid,
