@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
 
@@ -6,7 +7,20 @@ namespace VmSpec.Scenarios.Parsing
     /// <summary>The state of one parse: where diagnostics go, and which address names are bound so far.</summary>
     internal sealed class ParseContext
     {
+        /// <summary>
+        /// Enough to fix a file by; more would only cost. A node anchored once and repeated through
+        /// thousands of aliases is read once per alias, so without this bound (and without dropping
+        /// repeats) a 30 KB file could make the compiler hold millions of diagnostics.
+        /// </summary>
+        internal const int MaxDiagnostics = 200;
+
+        // More than the address names a message lists: the rest are said to be there.
+        private const int NamesListed = 20;
+
         private readonly List<ScenarioDiagnostic> diagnostics = new List<ScenarioDiagnostic>();
+        private readonly HashSet<ScenarioDiagnostic> distinct = new HashSet<ScenarioDiagnostic>();
+        private readonly List<string> names = new List<string> { NamedAddress.Clock };
+        private readonly HashSet<string> bound = new HashSet<string>(StringComparer.Ordinal) { NamedAddress.Clock };
 
         // Where a node stands in for one that could not be read (an alias to no anchor): it was
         // reported once, and what a reader would say of the stand-in would only repeat that.
@@ -20,8 +34,21 @@ namespace VmSpec.Scenarios.Parsing
 
         public bool HasErrors { get; private set; }
 
-        /// <summary>Names bound by <c>as</c> (in step order); <c>clock</c> is always bound.</summary>
-        public List<string> Names { get; } = new List<string> { NamedAddress.Clock };
+        /// <summary>Binds a name with <c>as</c>; <c>clock</c> is always bound.</summary>
+        public void Bind(string name)
+        {
+            if (bound.Add(name))
+            {
+                names.Add(name);
+            }
+        }
+
+        public bool IsBound(string name) => bound.Contains(name);
+
+        /// <summary>The names bound so far, in step order, for a message: the first few, then how many more.</summary>
+        public string BoundNames() => names.Count <= NamesListed
+            ? string.Join(", ", names)
+            : string.Join(", ", names.Take(NamesListed)) + $" and {names.Count - NamesListed} more";
 
         /// <summary>
         /// The diagnostics in file order. Checks run section by section (the top level before the
@@ -45,10 +72,19 @@ namespace VmSpec.Scenarios.Parsing
             {
                 return;
             }
-            diagnostics.Add(descriptor.Create(FilePath, span, args));
             if (descriptor.Severity == ScenarioSeverity.Error)
             {
                 HasErrors = true;
+            }
+            if (diagnostics.Count >= MaxDiagnostics)
+            {
+                return;
+            }
+            // The same error at the same place, met again through an alias: said once.
+            var diagnostic = descriptor.Create(FilePath, span, args);
+            if (distinct.Add(diagnostic))
+            {
+                diagnostics.Add(diagnostic);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace VmSpec.Scenarios.Parsing
@@ -227,6 +228,7 @@ namespace VmSpec.Scenarios.Parsing
                 context.Report(DiagnosticCatalog.Empty, sequence.Span, "'" + key + "'");
             }
             var words = new List<string>(sequence.Items.Count);
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in sequence.Items)
             {
                 var scalar = values.Scalar(item, key, "a word");
@@ -235,7 +237,7 @@ namespace VmSpec.Scenarios.Parsing
                 {
                     context.Report(DiagnosticCatalog.InvalidIdentifier, scalar.Span, scalar.Value, what, rule);
                 }
-                else if (words.Contains(scalar.Value))
+                else if (!seen.Add(scalar.Value))
                 {
                     context.Report(DiagnosticCatalog.DuplicateItem, scalar.Span, scalar.Value, key);
                 }

@@ -96,10 +96,7 @@ namespace VmSpec.Scenarios.Parsing
                 context.Report(DiagnosticCatalog.ReservedName, node.Span, name);
                 return null;
             }
-            if (!context.Names.Contains(name))
-            {
-                context.Names.Add(name);
-            }
+            context.Bind(name);
             return name;
         }
     }

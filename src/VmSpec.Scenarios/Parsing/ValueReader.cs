@@ -238,9 +238,9 @@ namespace VmSpec.Scenarios.Parsing
                     return null;
                 }
             }
-            if (!context.Names.Contains(name))
+            if (!context.IsBound(name))
             {
-                context.Report(DiagnosticCatalog.UndefinedName, scalar.Span, name, string.Join(", ", context.Names));
+                context.Report(DiagnosticCatalog.UndefinedName, scalar.Span, name, context.BoundNames());
                 return null;
             }
             return new NamedAddress(name, offset);
