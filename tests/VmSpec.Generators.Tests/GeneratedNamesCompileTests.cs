@@ -18,6 +18,8 @@ public class GeneratedNamesCompileTests
     [TestCase("sv39/ünïcödé.yaml", "sv39/日本語.yaml")]
     [TestCase("sv39/a b (1).yaml", "sv39/x.y.z.yaml", "sv39/-.yaml")] // no letters at all in the last
     [TestCase("sv39/{long}.yaml")] // longer than metadata takes a name (1024 bytes)
+    [TestCase("sv39/a\nb.yaml", "sv39/c\rd.yaml")] // line breaks in a file name, which Linux allows
+    [TestCase("sv39/a\u0085b.yaml", "sv39/c\u2028d.yaml", "sv39/e\u2029f.yaml")] // what C# also reads as a line break
     public void Generated_tests_compile_without_errors_or_warnings(params string[] paths)
     {
         var files = paths

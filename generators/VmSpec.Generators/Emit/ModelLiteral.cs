@@ -46,7 +46,7 @@ namespace VmSpec.Generators.Emit
         /// directive cannot hold (a quote or a line break in it), whose steps then go without one.
         /// </summary>
         private static string? LineDirectivePath(string path) =>
-            path.IndexOfAny(new[] { '"', '\n', '\r' }) < 0 ? path : null;
+            path.IndexOf('"') < 0 && !CSharpText.HasLineBreak(path) ? path : null;
 
         /// <summary>A record with each constructor argument on its own line, named: <c>Name: value,</c>.</summary>
         private void FieldPerLine(object value, int indent)
@@ -69,7 +69,7 @@ namespace VmSpec.Generators.Emit
             switch (value)
             {
                 case null: _out.Append("null"); return;
-                case string text: _out.Append(SymbolDisplay.FormatLiteral(text, quote: true)); return;
+                case string text: _out.Append(CSharpText.Literal(text)); return;
                 case bool flag: _out.Append(flag ? "true" : "false"); return;
                 case int number: _out.Append(number.ToString(CultureInfo.InvariantCulture)); return;
                 case uint number: _out.Append(number.ToString(CultureInfo.InvariantCulture)).Append('U'); return;

@@ -40,6 +40,6 @@ namespace VmSpec.Generators.Emit
                 .ToString();
         }
 
-        private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+        private static string Literal(string text) => CSharpText.Literal(text);
     }
 }
