@@ -95,6 +95,10 @@ public class DiagnosticTests
     [TestCase("public class NotAnMmu { public NotAnMmu(VmSpec.Core.Machine m) { } }", "NotAnMmu", "does not implement")]
     [TestCase("public abstract class Abstract : VmSpec.Core.Mmu.IMmu { public Abstract(VmSpec.Core.Machine m) { } }", "Abstract", "non-abstract")]
     [TestCase("public class NoCtor : VmSpec.Core.Mmu.IMmu { public NoCtor() { } }", "NoCtor", "no public constructor")]
+    [TestCase("public class ByRef : VmSpec.Core.Mmu.IMmu { public ByRef(ref VmSpec.Core.Machine m) { } }", "ByRef", "no public constructor")]
+    [TestCase("file class FileLocal : VmSpec.Core.Mmu.IMmu { public FileLocal(VmSpec.Core.Machine m) { } }", "FileLocal", "cannot see it")]
+    [TestCase("public class Open<T> : VmSpec.Core.Mmu.IMmu { public Open(VmSpec.Core.Machine m) { } }", "Open<>", "generic type with no type arguments")]
+    [TestCase("public class Required : VmSpec.Core.Mmu.IMmu { public Required(VmSpec.Core.Machine m) { } public required int Size { get; init; } }", "Required", "required members")]
     // The member bodies are missing on purpose: the generator reads symbols, and compile errors in
     // the consumer must not stop it from saying what is wrong with the registration.
     public void An_invalid_target_is_VMS1001_on_the_attribute(string type, string name, string reason)
@@ -111,6 +115,16 @@ public class DiagnosticTests
             Assert.That(diagnostic.Location.GetLineSpan().Path, Is.EqualTo("Source1.cs"));
             Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line, Is.Zero);
         });
+    }
+
+    [TestCase("#nullable enable\npublic class MaybeMachine : VmSpec.Core.Mmu.IMmu { public MaybeMachine(VmSpec.Core.Machine? m) { } }", "MaybeMachine")]
+    [TestCase("public class SetsAll : VmSpec.Core.Mmu.IMmu { [System.Diagnostics.CodeAnalysis.SetsRequiredMembers] public SetsAll(VmSpec.Core.Machine m) { Size = 1; } public required int Size { get; init; } }", "SetsAll")]
+    [TestCase("public class Outer { internal class Nested : VmSpec.Core.Mmu.IMmu { public Nested(VmSpec.Core.Machine m) { } } }", "Outer.Nested")]
+    public void A_target_the_suite_can_build_is_taken(string type, string name)
+    {
+        var result = GeneratorHarness.Run([], $"[assembly: VmSpec.Conformance.ConformanceTarget(typeof({name}), \"sv39\")]\n{type}");
+
+        Assert.That(result.Diagnostics.Where(d => d.Id == "VMS1001"), Is.Empty);
     }
 
     [Test]

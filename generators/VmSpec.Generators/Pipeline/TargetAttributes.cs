@@ -51,10 +51,19 @@ namespace VmSpec.Generators.Pipeline
             var display = type.ToDisplayString();
             if (type.IsAbstract || type.TypeKind != TypeKind.Class)
                 return Invalid($"{display} cannot be a conformance target: it must be a non-abstract class", location);
+            if (type.IsUnboundGenericType)
+                return Invalid($"{display} cannot be a conformance target: it is a generic type with no type arguments; name one of its constructed types", location);
+            // The suite is generated into a file of its own, which cannot name a file-local type. (A type
+            // typeof cannot reach, a private nested one, is already the compiler's error.)
+            if (type.IsFileLocal)
+                return Invalid($"{display} cannot be a conformance target: it is file-local, and the generated suite, in a file of its own, cannot see it", location);
             if (!type.AllInterfaces.Any(i => i.ToDisplayString() == MmuInterface))
                 return Invalid($"{display} cannot be a conformance target: it does not implement {MmuInterface}", location);
-            if (!type.InstanceConstructors.Any(IsMachineConstructor))
+            var constructor = type.InstanceConstructors.FirstOrDefault(IsMachineConstructor);
+            if (constructor is null)
                 return Invalid($"{display} cannot be a conformance target: it has no public constructor taking a {MachineType}", location);
+            if (HasRequiredMembers(type) && !constructor.GetAttributes().Any(a => a.AttributeClass?.ToDisplayString() == SetsRequiredMembers))
+                return Invalid($"{display} cannot be a conformance target: it has required members, which the suite's 'new {type.Name}(machine)' does not set", location);
 
             // The name closes every test's name, "Rule(name)", and is what a filter matches; null is the kind.
             var name = attribute.NamedArguments.FirstOrDefault(a => a.Key == "Name").Value.Value as string;
@@ -64,10 +73,22 @@ namespace VmSpec.Generators.Pipeline
             return new TargetResult(new TargetModel(fullName, kind, name ?? kind), null, location);
         }
 
+        private const string SetsRequiredMembers = "System.Diagnostics.CodeAnalysis.SetsRequiredMembersAttribute";
+
+        // By value, not by reference (ref, in, out); a nullable annotation is no other type.
         private static bool IsMachineConstructor(IMethodSymbol constructor) =>
             constructor.DeclaredAccessibility == Accessibility.Public
             && constructor.Parameters.Length == 1
-            && constructor.Parameters[0].Type.ToDisplayString() == MachineType;
+            && constructor.Parameters[0].RefKind == RefKind.None
+            && constructor.Parameters[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() == MachineType;
+
+        private static bool HasRequiredMembers(INamedTypeSymbol type)
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+                if (t.GetMembers().Any(member => member is IPropertySymbol { IsRequired: true } or IFieldSymbol { IsRequired: true }))
+                    return true;
+            return false;
+        }
 
         private static TargetResult Invalid(string message, LocationInfo? location) =>
             new TargetResult(null, GeneratorDiagnostics.InvalidTarget(message, location));
