@@ -5,28 +5,35 @@ namespace VmSpec.Generators.Tests;
 
 /// <summary>
 /// The pipeline's promise: editing one of 200 scenarios re-parses and re-emits that one only; editing
-/// C# re-runs neither; moving text within lines re-parses but does not re-emit.
+/// C# re-runs neither; adding one parses and emits that one only; moving text within lines
+/// re-parses but does not re-emit.
 /// </summary>
 public class CachingTests
 {
     private const int Files = 200;
     private const int Edited = 57;
 
+    // One more valid step: Numbered ends without a line break, so the edit starts with one.
+    private static readonly string EditedText = Scenarios.Numbered(Edited) + "\n  - read: 0x1000\n";
+
     [Test]
     public void Editing_one_scenario_reruns_parse_and_emit_for_that_file_only()
     {
         var (driver, compilation, files) = WarmDriver();
         var edited = files[Edited];
-        var replacement = GeneratorHarness.Spec($"sv39/s{Edited}.yaml", Scenarios.Numbered(Edited) + "  - read: 0x1000\n");
+        var replacement = GeneratorHarness.Spec($"sv39/s{Edited}.yaml", EditedText);
 
         var result = driver.ReplaceAdditionalText(edited, replacement).RunGenerators(compilation).GetRunResult().Results.Single();
 
         Assert.Multiple(() =>
         {
-            Assert.That(Changed(result, ConformanceGenerator.ParseStep), Is.EqualTo(1));
-            Assert.That(Changed(result, ConformanceGenerator.EmitStep), Is.EqualTo(1));
-            Assert.That(Outputs(result, ConformanceGenerator.ParseStep), Has.Count.EqualTo(Files));
-            Assert.That(Outputs(result, ConformanceGenerator.EmitStep), Has.Count.EqualTo(Files));
+            Assert.That(result.Diagnostics, Is.Empty, "the edited file is still a valid scenario");
+            Assert.That(Count(result, ConformanceGenerator.ParseStep, IncrementalStepRunReason.Modified), Is.EqualTo(1));
+            Assert.That(Count(result, ConformanceGenerator.ParseStep, IncrementalStepRunReason.Cached), Is.EqualTo(Files - 1));
+            Assert.That(Count(result, ConformanceGenerator.EmitStep, IncrementalStepRunReason.Modified), Is.EqualTo(1), "emitted again, not removed");
+            Assert.That(Count(result, ConformanceGenerator.EmitStep, IncrementalStepRunReason.Cached), Is.EqualTo(Files - 1));
+            Assert.That(result.GeneratedSources.Single(source => source.HintName.Contains($"S{Edited}", StringComparison.Ordinal)).SourceText.ToString(),
+                Does.Contain("0x1000"), "the new step is in the emitted source");
         });
     }
 
@@ -34,7 +41,7 @@ public class CachingTests
     public void Editing_one_scenario_leaves_the_clash_check_and_every_other_emit_cached()
     {
         var (driver, compilation, files) = WarmDriver();
-        var replacement = GeneratorHarness.Spec($"sv39/s{Edited}.yaml", Scenarios.Numbered(Edited) + "  - read: 0x1000\n");
+        var replacement = GeneratorHarness.Spec($"sv39/s{Edited}.yaml", EditedText);
 
         var result = driver.ReplaceAdditionalText(files[Edited], replacement).RunGenerators(compilation).GetRunResult().Results.Single();
 
@@ -42,6 +49,24 @@ public class CachingTests
         {
             Assert.That(Outputs(result, ConformanceGenerator.ClashesStep).Select(o => o.Reason), Is.EqualTo(new[] { IncrementalStepRunReason.Cached }));
             Assert.That(Outputs(result, ConformanceGenerator.EmitStep).Count(o => o.Reason == IncrementalStepRunReason.Cached), Is.EqualTo(Files - 1));
+        });
+    }
+
+    [Test]
+    public void Adding_a_scenario_parses_and_emits_that_file_only_and_keeps_the_targets()
+    {
+        var (driver, compilation, _) = WarmDriver();
+        var added = GeneratorHarness.Spec($"sv39/s{Files}.yaml", Scenarios.Numbered(Files));
+
+        var result = driver.AddAdditionalTexts([added]).RunGenerators(compilation).GetRunResult().Results.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(result, ConformanceGenerator.ParseStep, IncrementalStepRunReason.New), Is.EqualTo(1));
+            Assert.That(Count(result, ConformanceGenerator.ParseStep, IncrementalStepRunReason.Cached), Is.EqualTo(Files));
+            Assert.That(Count(result, ConformanceGenerator.EmitStep, IncrementalStepRunReason.New), Is.EqualTo(1));
+            Assert.That(Count(result, ConformanceGenerator.EmitStep, IncrementalStepRunReason.Cached), Is.EqualTo(Files));
+            Assert.That(Outputs(result, ConformanceGenerator.TargetsStep).Select(o => o.Reason), Is.All.EqualTo(IncrementalStepRunReason.Cached));
         });
     }
 
@@ -56,9 +81,8 @@ public class CachingTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Changed(result, ConformanceGenerator.ParseStep), Is.Zero);
-            Assert.That(Changed(result, ConformanceGenerator.EmitStep), Is.Zero);
-            Assert.That(Outputs(result, ConformanceGenerator.EmitStep), Has.Count.EqualTo(Files));
+            Assert.That(Count(result, ConformanceGenerator.ParseStep, IncrementalStepRunReason.Cached), Is.EqualTo(Files));
+            Assert.That(Count(result, ConformanceGenerator.EmitStep, IncrementalStepRunReason.Cached), Is.EqualTo(Files));
         });
     }
 
@@ -93,4 +117,7 @@ public class CachingTests
     /// <summary>Outputs that are neither Cached nor Unchanged: work that was redone and changed something.</summary>
     private static int Changed(GeneratorRunResult result, string step) =>
         Outputs(result, step).Count(o => o.Reason is not (IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged));
+
+    private static int Count(GeneratorRunResult result, string step, IncrementalStepRunReason reason) =>
+        Outputs(result, step).Count(o => o.Reason == reason);
 }
