@@ -65,7 +65,7 @@ namespace VmSpec.Scenarios.Parsing
             foreach (var entry in mapping.Entries)
             {
                 string key = entry.Key.Value;
-                if (view.KeyOf(key) == entry.Key && !Contains(allowed, key))
+                if (view.KeyOf(key) == entry.Key && !MappingView.Contains(allowed, key))
                 {
                     context.Report(DiagnosticCatalog.ExpectKeyNotAllowed, entry.Key.Span, key, action, string.Join(", ", allowed));
                 }
@@ -164,15 +164,6 @@ namespace VmSpec.Scenarios.Parsing
             if (a is null || b is null) return;
             var later = a.Span.Offset > b.Span.Offset ? a : b;
             context.Report(DiagnosticCatalog.ConflictingExpect, later.Span, first, second);
-        }
-
-        private static bool Contains(IReadOnlyList<string> keys, string key)
-        {
-            foreach (var k in keys)
-            {
-                if (k == key) return true;
-            }
-            return false;
         }
     }
 }

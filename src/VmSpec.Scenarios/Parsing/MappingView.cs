@@ -46,7 +46,8 @@ namespace VmSpec.Scenarios.Parsing
 
         public bool Has(string key) => entries.ContainsKey(key);
 
-        private static bool Contains(IReadOnlyList<string> keys, string key)
+        /// <summary>Whether <paramref name="key"/> is among <paramref name="keys"/>, compared as written (ordinal).</summary>
+        internal static bool Contains(IReadOnlyList<string> keys, string key)
         {
             for (int i = 0; i < keys.Count; i++)
             {

@@ -7,10 +7,10 @@ namespace VmSpec.Scenarios.Parsing
     internal sealed class Words<T> where T : struct
     {
         private readonly Dictionary<string, T> map = new Dictionary<string, T>(StringComparer.Ordinal);
-        private readonly List<string> names = new List<string>();
 
         public Words(params (string Word, T Value)[] words)
         {
+            var names = new List<string>(words.Length);
             foreach (var (word, value) in words)
             {
                 map.Add(word, value);
@@ -21,8 +21,6 @@ namespace VmSpec.Scenarios.Parsing
 
         /// <summary>"a, b, c": for messages.</summary>
         public string Expected { get; }
-
-        public IReadOnlyList<string> Names => names;
 
         public bool TryGet(string word, out T value) => map.TryGetValue(word, out value);
     }
