@@ -85,17 +85,20 @@ namespace VmSpec.Generators
                 else if (count == 0 && !string.IsNullOrWhiteSpace(root))
                     output.ReportDiagnostic(GeneratorDiagnostics.NoScenarios(root!).ToDiagnostic());
             });
-            context.RegisterSourceOutput(targetResults.Combine(kindsNamed).Combine(layout), (output, input) =>
+            // The attributes' diagnostics are located in their C# file, so they need the compilation's
+            // tree for it (for #pragma to apply): a few attributes to report, whatever the edit.
+            var compilation = context.CompilationProvider;
+            context.RegisterSourceOutput(targetResults.Combine(kindsNamed).Combine(layout).Combine(compilation), (output, input) =>
             {
-                var ((results, kinds), (root, count)) = input;
+                var (((results, kinds), (root, count)), source) = input;
                 // With no scenario at all, VMS1006 says it once for every target.
                 if (string.IsNullOrWhiteSpace(root) || count == 0)
                     return;
                 foreach (var result in results)
                     if (result.Target is { } target && !kinds.Contains(target.Kind))
-                        output.ReportDiagnostic(GeneratorDiagnostics.TargetWithoutScenarios(target, result.Location).ToDiagnostic());
+                        output.ReportDiagnostic(GeneratorDiagnostics.TargetWithoutScenarios(target, result.Location).ToDiagnostic(source));
             });
-            context.RegisterSourceOutput(targetResults, ReportTargets);
+            context.RegisterSourceOutput(targetResults.Combine(compilation), (output, input) => ReportTargets(output, input.Left, input.Right));
             context.RegisterSourceOutput(targets, (output, list) => Guard(output, "emitting VmSpecSuite", () => output.AddSource(SuiteEmitter.HintName, SuiteEmitter.Emit(list))));
             context.RegisterSourceOutput(sources, (output, source) => Guard(output, $"adding {source?.HintName}", () =>
             {
@@ -127,15 +130,15 @@ namespace VmSpec.Generators
                 output.ReportDiagnostic(diagnostic.ToDiagnostic());
         }
 
-        private static void ReportTargets(SourceProductionContext output, System.Collections.Immutable.ImmutableArray<TargetResult> results)
+        private static void ReportTargets(SourceProductionContext output, System.Collections.Immutable.ImmutableArray<TargetResult> results, Compilation compilation)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             foreach (var result in results)
             {
                 if (result.Error is { } error)
-                    output.ReportDiagnostic(error.ToDiagnostic());
+                    output.ReportDiagnostic(error.ToDiagnostic(compilation));
                 else if (result.Target is { } target && !seen.Add(target.Name))
-                    output.ReportDiagnostic(GeneratorDiagnostics.DuplicateTarget(target.Name, result.Location).ToDiagnostic());
+                    output.ReportDiagnostic(GeneratorDiagnostics.DuplicateTarget(target.Name, result.Location).ToDiagnostic(compilation));
             }
         }
 

@@ -224,6 +224,23 @@ public class DiagnosticTests
         });
     }
 
+    [Test]
+    public void A_VMS1007_on_an_attribute_is_silenced_by_pragma_warning_disable_around_it()
+    {
+        var registration = """
+            [assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "sv39")]
+            #pragma warning disable VMS1007 // a kind whose scenarios come later
+            [assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "sv-39", Name = "later")]
+            #pragma warning restore VMS1007
+            """;
+
+        var result = RunWithRoot("/repo/specs/", [GeneratorHarness.Spec("sv39/x.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.AttributeSource, registration);
+
+        var diagnostic = result.Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.IsSuppressed), Is.EqualTo(("VMS1007", true)));
+        Assert.That(diagnostic.Location.SourceTree, Is.Not.Null, "located in the C# file's own tree");
+    }
+
     [TestCase("Nowhere")]
     [TestCase("System.Collections")] // a namespace, as when a project and its MMU share a name
     public void A_typeof_that_names_no_type_is_left_to_the_compiler_not_VMS1001(string name)

@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using VmSpec.Scenarios;
@@ -10,7 +11,14 @@ namespace VmSpec.Generators.Model
     /// </summary>
     internal sealed record LocationInfo(string Path, TextSpan Span, LinePositionSpan Lines)
     {
-        public Location ToLocation() => Location.Create(Path, Span, Lines);
+        /// <summary>
+        /// In the compilation's syntax tree of that path when there is one (a C# file), so that the
+        /// compiler applies the file's <c>#pragma warning</c> to it; else in the file by path (a YAML file).
+        /// </summary>
+        public Location ToLocation(Compilation? compilation = null) =>
+            compilation?.SyntaxTrees.FirstOrDefault(tree => tree.FilePath == Path) is { } tree && Span.End <= tree.Length
+                ? Location.Create(tree, Span)
+                : Location.Create(Path, Span, Lines);
 
         public static LocationInfo? From(Location? location) =>
             location is null || location.SourceTree is null
@@ -31,9 +39,9 @@ namespace VmSpec.Generators.Model
     /// <summary>A diagnostic waiting to be reported: descriptor fields and message, all equatable.</summary>
     internal sealed record DiagnosticInfo(string Id, string Title, string Message, DiagnosticSeverity Severity, LocationInfo? Location)
     {
-        public Diagnostic ToDiagnostic() => Diagnostic.Create(
+        public Diagnostic ToDiagnostic(Compilation? compilation = null) => Diagnostic.Create(
             new DiagnosticDescriptor(Id, Title, "{0}", "VmSpec", Severity, isEnabledByDefault: true),
-            Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None,
+            Location?.ToLocation(compilation) ?? Microsoft.CodeAnalysis.Location.None,
             Message);
 
         public static DiagnosticInfo From(ScenarioDiagnostic diagnostic, string title) => new DiagnosticInfo(
