@@ -14,6 +14,9 @@ internal static class FreshMemory
 {
     private const ulong FrameSize = PhysicalMemory.FrameSize;
 
+    // A RISC-V radix table holds 2^9 entries, so each level's page is 2^9 times the one below.
+    private const int EntryBits = 9;
+
     public static EditResult Map(IPagingMmu mmu, ulong va, ulong size, PteFlags flags)
     {
         var frames = mmu.Machine.Frames;
@@ -59,7 +62,7 @@ internal static class FreshMemory
     /// </summary>
     private static bool IsSuperpage(IPagingMmu mmu, ulong va, ulong size)
     {
-        if (!mmu.Features.Contains(MmuFeatures.Superpages) || va % size != 0)
+        if (size <= mmu.PageSize || va % size != 0 || !mmu.Features.Contains(MmuFeatures.Superpages))
             return false;
         var pageSize = mmu.PageSize;
         for (var level = 1; level < mmu.Levels && pageSize <= ulong.MaxValue >> EntryBits; level++)
@@ -70,6 +73,4 @@ internal static class FreshMemory
         }
         return false;
     }
-
-    private const int EntryBits = 9;
 }
