@@ -1,4 +1,5 @@
 using System;
+using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 
 namespace VmSpec.Scenarios.Parsing
@@ -82,27 +83,44 @@ namespace VmSpec.Scenarios.Parsing
             return true;
         }
 
-        /// <summary>The first tab in a line's leading whitespace (YAML indents with spaces only).</summary>
+        /// <summary>
+        /// The first tab in a line's leading whitespace (YAML indents with spaces only), leaving out
+        /// lines of whitespace alone and the content of block scalars (<c>|</c>, <c>&gt;</c>), where a
+        /// tab is text. Lines end at LF, CR or CRLF, as YamlDotNet counts them.
+        /// </summary>
         private static SourceSpan? FirstIndentationTab(string text)
         {
-            int line = 1, column = 1;
-            bool indentation = true;
-            for (int i = 0; i < text.Length; i++)
+            int? blockParent = null;
+            int offset = 0, line = 1;
+            while (true)
             {
-                char c = text[i];
-                if (c == '\n')
+                int end = offset;
+                while (end < text.Length && text[end] != '\n' && text[end] != '\r') end++;
+                var content = text.Substring(offset, end - offset);
+                int spaces = 0;
+                while (spaces < content.Length && content[spaces] == ' ') spaces++;
+                bool blank = content.Trim().Length == 0;
+                if (blockParent is int parent && (blank || spaces > parent))
                 {
-                    line++;
-                    column = 1;
-                    indentation = true;
-                    continue;
+                    // inside the block scalar: text, tabs included
                 }
-                if (indentation && c == '\t') return new SourceSpan(line, column, line, column + 1, i, i + 1);
-                if (c != ' ' && c != '-') indentation = false;
-                column++;
+                else if (!blank)
+                {
+                    blockParent = null;
+                    for (int i = 0; i < content.Length && (content[i] == ' ' || content[i] == '-' || content[i] == '\t'); i++)
+                    {
+                        if (content[i] == '\t') return new SourceSpan(line, i + 1, line, i + 2, offset + i, offset + i + 1);
+                    }
+                    if (BlockScalarHeader.IsMatch(content)) blockParent = spaces;
+                }
+                if (end >= text.Length) return null;
+                offset = end + (text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? 2 : 1);
+                line++;
             }
-            return null;
         }
+
+        /// <summary>A line whose value opens a block scalar: <c>key: |</c>, <c>- &gt;-</c>, with indicators and a comment allowed.</summary>
+        private static readonly Regex BlockScalarHeader = new Regex(@"(?:^|[:\-])\s*[|>][1-9+\-]{0,2}\s*(?:#.*)?$", RegexOptions.CultureInvariant);
 
         private static string CleanMessage(string message)
         {
