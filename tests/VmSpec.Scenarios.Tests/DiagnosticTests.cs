@@ -66,6 +66,8 @@ public class DiagnosticTests
         yield return Case("VMS0047", "description: caf\uFFFD\nmmu: [sv39]\nsteps:\n" + Read, 1, 17, "U+FFFD", "not UTF-8");
         yield return Case("VMS0047", System.Text.Encoding.UTF8.GetBytes("description: caf\uFFFD\nmmu: [sv39]\nsteps:\n" + Read), 1, 17, "U+FFFD", "not UTF-8");
         yield return Case("VMS0048", H + "  - read: 0x1000\0\n", 4, 17, "U+0000 is a control character");
+        // YamlDotNet ends a line at LS (U+2028) too, so the NUL after one is on the next line
+        yield return Case("VMS0048", "# a\u2028b\n" + H + "  - read: 0x1000\0\n", 6, 17, "U+0000 is a control character");
         yield return Case("VMS0048", "description: d\nspec: \"a\0b\"\nmmu: [sv39]\nsteps:\n" + Read, 2, 9, "U+0000 is a control character");
         yield return Case("VMS0049", H + "  - read: !!str 0x1000\n", 4, 11, "the tag '!!str'", "remove it");
         yield return Case("VMS0049", H + "  - map: !local { va: 0x1000, perm: r }\n", 4, 10, "the tag '!local'");

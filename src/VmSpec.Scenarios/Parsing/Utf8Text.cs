@@ -44,14 +44,14 @@ namespace VmSpec.Scenarios.Parsing
                 context.Report(DiagnosticCatalog.ReplacementCharacter, PositionAfter(text.Substring(0, at)));
         }
 
-        /// <summary>The one-character span just after <paramref name="text"/>, counted as YamlDotNet counts (CR, LF and CRLF end lines; columns are UTF-16 units).</summary>
+        /// <summary>The one-character span just after <paramref name="text"/>, counted as YamlDotNet counts (lines end at <see cref="LineBreaks"/>; columns are UTF-16 units).</summary>
         internal static SourceSpan PositionAfter(string text)
         {
             int line = 1, lineStart = 0;
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
-                if (c == '\n' || (c == '\r' && (i + 1 == text.Length || text[i + 1] != '\n')))
+                if (LineBreaks.EndsLine(text, i))
                 {
                     line++;
                     lineStart = i + 1;

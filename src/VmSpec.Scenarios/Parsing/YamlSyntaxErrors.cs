@@ -58,9 +58,11 @@ namespace VmSpec.Scenarios.Parsing
         private static string LineAt(string text, long index)
         {
             int at = (int)Math.Max(0, Math.Min(index, text.Length));
-            int start = at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1;
-            int end = text.IndexOf('\n', at);
-            return text.Substring(start, (end < 0 ? text.Length : end) - start);
+            int start = at;
+            while (start > 0 && !LineBreaks.IsBreak(text[start - 1])) start--;
+            int end = at;
+            while (end < text.Length && !LineBreaks.IsBreak(text[end])) end++;
+            return text.Substring(start, end - start);
         }
 
         /// <summary>A .NET exception from YamlDotNet: it carries no position, so the best place known is just after the last good event.</summary>
@@ -86,7 +88,7 @@ namespace VmSpec.Scenarios.Parsing
         /// <summary>
         /// The first tab in a line's leading whitespace (YAML indents with spaces only), leaving out
         /// lines of whitespace alone and the content of block scalars (<c>|</c>, <c>&gt;</c>), where a
-        /// tab is text. Lines end at LF, CR or CRLF, as YamlDotNet counts them.
+        /// tab is text. Lines end where YamlDotNet ends them (<see cref="LineBreaks"/>).
         /// </summary>
         private static SourceSpan? FirstIndentationTab(string text)
         {
@@ -95,7 +97,7 @@ namespace VmSpec.Scenarios.Parsing
             while (true)
             {
                 int end = offset;
-                while (end < text.Length && text[end] != '\n' && text[end] != '\r') end++;
+                while (end < text.Length && !LineBreaks.IsBreak(text[end])) end++;
                 var content = text.Substring(offset, end - offset);
                 int spaces = 0;
                 while (spaces < content.Length && content[spaces] == ' ') spaces++;
