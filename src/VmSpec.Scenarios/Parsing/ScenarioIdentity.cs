@@ -38,13 +38,34 @@ namespace VmSpec.Scenarios
             && (path.EndsWith(Extension, StringComparison.OrdinalIgnoreCase) || path.EndsWith(".yml", StringComparison.OrdinalIgnoreCase));
 
         /// <summary>The file name without <c>.yaml</c>.</summary>
-        public static string Id(string path) => ScenarioPath.Id(path);
+        public static string Id(string path)
+        {
+            var segments = Segments(path);
+            string name = segments.Length == 0 ? "" : segments[segments.Length - 1];
+            return HasExtension(name) ? name.Substring(0, name.Length - Extension.Length) : name;
+        }
 
         /// <summary>
         /// The folder directly under the last <c>specs</c> folder, however deep the file is below it
-        /// (outside any <c>specs</c> folder, the file's own folder).
+        /// (<c>specs/sv39/x.yaml</c> is in <c>sv39</c>); outside any <c>specs</c> folder, the file's own
+        /// folder; empty for a file directly in <c>specs/</c> or with no folder at all.
         /// </summary>
-        public static string Area(string path) => ScenarioPath.Area(path);
+        public static string Area(string path)
+        {
+            var segments = Segments(path);
+            int directories = segments.Length - 1;
+            for (int i = directories - 1; i >= 0; i--)
+            {
+                if (segments[i] == "specs")
+                {
+                    return i + 1 < directories ? segments[i + 1] : "";
+                }
+            }
+            return directories >= 1 ? segments[directories - 1] : "";
+        }
+
+        private static string[] Segments(string path) =>
+            path.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
 
         /// <summary>What is wrong with the file's name alone, if anything; such a file is not parsed.</summary>
         public static ScenarioDiagnostic? CheckName(string path)

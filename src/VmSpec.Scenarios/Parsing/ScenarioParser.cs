@@ -123,8 +123,8 @@ namespace VmSpec.Scenarios
             var steps = ReadSteps(values.Require(top, "steps"), new StepReader(context, values, shape), context);
             if (description is null || steps is null) return null;
             return new Scenario(
-                ScenarioPath.Id(path),
-                ScenarioPath.Area(path),
+                ScenarioIdentity.Id(path),
+                ScenarioIdentity.Area(path),
                 path,
                 description,
                 spec,
