@@ -41,7 +41,7 @@ namespace VmSpec.Generators.Pipeline
                 return Invalid("ConformanceTarget needs a type and a non-empty kind: [assembly: ConformanceTarget(typeof(MyMmu), \"sv39\")]", location);
 
             if (!KindSpelling.IsValid(kind))
-                return Invalid($"kind '{kind}' can never be named by a scenario's mmu list, which spells a kind with {KindSpelling.Rule}", location);
+                return Invalid("kind " + KindSpelling.Unnameable(kind), location);
 
             // typeof of something that is no type (a namespace, a name not found): the compiler's own
             // error (CS0118, CS0246) says what is wrong; a VMS1001 about a class would only mislead.

@@ -21,7 +21,7 @@ internal sealed record MmuProbe(string Kind, IReadOnlySet<string> Features, int 
         if (string.IsNullOrWhiteSpace(kind))
             throw new MmuProbeException($"{name}.Kind is empty");
         if (!Scenarios.KindSpelling.IsValid(kind))
-            throw new MmuProbeException($"{name}.Kind '{kind}' can never be named by a scenario's mmu list, which spells a kind with {Scenarios.KindSpelling.Rule}");
+            throw new MmuProbeException($"{name}.Kind {Scenarios.KindSpelling.Unnameable(kind)}");
         var features = Read($"{name}.Features", () => mmu.Features?.ToFrozenSet(StringComparer.Ordinal))
             ?? throw new MmuProbeException($"{name}.Features is null");
         var levels = mmu is IPagingMmu paging ? Read($"{name}.Levels", () => paging.Levels) : 0;
