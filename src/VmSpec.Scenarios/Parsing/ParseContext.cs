@@ -14,7 +14,7 @@ namespace VmSpec.Scenarios.Parsing
         /// </summary>
         internal const int MaxDiagnostics = 200;
 
-        // More than the address names a message lists: the rest are said to be there.
+        // A message about an undefined name lists this many of the bound ones, then says how many more.
         private const int NamesListed = 20;
 
         private readonly List<ScenarioDiagnostic> diagnostics = new List<ScenarioDiagnostic>();
