@@ -87,10 +87,10 @@ namespace VmSpec.Generators
             });
             // The attributes' diagnostics are located in their C# file, so they need the compilation's
             // tree for it (for #pragma to apply): a few attributes to report, whatever the edit.
-            var compilation = context.CompilationProvider;
-            context.RegisterSourceOutput(targetResults.Combine(kindsNamed).Combine(layout).Combine(compilation), (output, input) =>
+            context.RegisterSourceOutput(targetResults.Combine(kindsNamed).Combine(layout).Combine(context.CompilationProvider), (output, input) =>
             {
                 var (((results, kinds), (root, count)), source) = input;
+                ReportTargets(output, results, source);
                 // With no scenario at all, VMS1006 says it once for every target.
                 if (string.IsNullOrWhiteSpace(root) || count == 0)
                     return;
@@ -98,7 +98,6 @@ namespace VmSpec.Generators
                     if (result.Target is { } target && !kinds.Contains(target.Kind))
                         output.ReportDiagnostic(GeneratorDiagnostics.TargetWithoutScenarios(target, result.Location).ToDiagnostic(source));
             });
-            context.RegisterSourceOutput(targetResults.Combine(compilation), (output, input) => ReportTargets(output, input.Left, input.Right));
             context.RegisterSourceOutput(targets, (output, list) => Guard(output, "emitting VmSpecSuite", () => output.AddSource(SuiteEmitter.HintName, SuiteEmitter.Emit(list))));
             context.RegisterSourceOutput(sources, (output, source) => Guard(output, $"adding {source?.HintName}", () =>
             {
