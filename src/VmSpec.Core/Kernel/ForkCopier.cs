@@ -13,7 +13,7 @@ namespace VmSpec.Core.Kernel;
 internal sealed class ForkCopier(PageTableEditor editor, PageReclaimer reclaimer, PageFrames frames, ForkStrategy strategy)
 {
     /// <summary>False when frames ran out; the caller tears the child down, which undoes everything here.</summary>
-    public bool TryCopy(AddressSpace parent, AddressSpace child)
+    public bool TryCopy(ProcessSpace parent, ProcessSpace child)
     {
         foreach (var vma in parent.Vmas)
         {
@@ -25,7 +25,7 @@ internal sealed class ForkCopier(PageTableEditor editor, PageReclaimer reclaimer
         return strategy == ForkStrategy.CopyOnWrite ? TryShare(parent, child) : TryCopyEagerly(parent, child);
     }
 
-    private bool TryShare(AddressSpace parent, AddressSpace child)
+    private bool TryShare(ProcessSpace parent, ProcessSpace child)
     {
         foreach (var (va, page) in parent.Private)
         {
@@ -50,7 +50,7 @@ internal sealed class ForkCopier(PageTableEditor editor, PageReclaimer reclaimer
         return true;
     }
 
-    private bool TryCopyEagerly(AddressSpace parent, AddressSpace child)
+    private bool TryCopyEagerly(ProcessSpace parent, ProcessSpace child)
     {
         foreach (var (va, page) in parent.Private.ToArray())
         {
@@ -96,7 +96,7 @@ internal sealed class ForkCopier(PageTableEditor editor, PageReclaimer reclaimer
     }
 
     // The page stays in its frame while the child's tables grow for it, even if that evicts others.
-    private bool TryInstallPinned(AddressSpace child, Page page, PteFlags permissions)
+    private bool TryInstallPinned(ProcessSpace child, Page page, PteFlags permissions)
     {
         page.Pins++;
         try

@@ -76,7 +76,7 @@ public sealed partial class Kernel
     }
 
     /// <summary>Serves a fault at va, with the page at <paramref name="keep"/>, if any, pinned to its frame meanwhile.</summary>
-    private FaultOutcome ServeFault(AddressSpace space, ulong va, bool write, ulong? keep)
+    private FaultOutcome ServeFault(ProcessSpace space, ulong va, bool write, ulong? keep)
     {
         var pinned = keep is { } pageVa && space.Leaves.TryGetValue(pageVa, out var leaf) ? leaf.Page : null;
         if (pinned is not null)
@@ -93,10 +93,10 @@ public sealed partial class Kernel
     }
 
     /// <summary>Whether the space's leaf for a page lets the access through, as its VMA would (<see cref="Vma.Allows"/>).</summary>
-    private static bool Allows(AddressSpace space, ulong pageVa, bool write) =>
+    private static bool Allows(ProcessSpace space, ulong pageVa, bool write) =>
         space.Leaves.TryGetValue(pageVa, out var leaf) && (leaf.Flags & (write ? PteFlags.W : PteFlags.R)) != 0;
 
-    private static void MarkReferenced(AddressSpace space, ulong pageVa)
+    private static void MarkReferenced(ProcessSpace space, ulong pageVa)
     {
         if (space.Leaves.TryGetValue(pageVa, out var leaf))
             leaf.Page.Referenced = true;

@@ -39,7 +39,7 @@ public sealed partial class Kernel
     }
 
     /// <summary>The end of the heap's pages for a break: every page holding a byte of [start, break).</summary>
-    private ulong HeapEnd(AddressSpace space, ulong programBreak)
+    private ulong HeapEnd(ProcessSpace space, ulong programBreak)
     {
         if (programBreak <= space.HeapStart)
             return Layout.PageFloor(space.HeapStart);
@@ -47,7 +47,7 @@ public sealed partial class Kernel
         return end;
     }
 
-    private bool TryGrow(AddressSpace space, ulong newBreak)
+    private bool TryGrow(ProcessSpace space, ulong newBreak)
     {
         var heap = space.HeapVma;
         var first = heap.End;
@@ -68,7 +68,7 @@ public sealed partial class Kernel
         return true;
     }
 
-    private bool RollBackGrowth(AddressSpace space, ulong first, ulong end, long tablesBefore)
+    private bool RollBackGrowth(ProcessSpace space, ulong first, ulong end, long tablesBefore)
     {
         FreeHeapPages(space, first, end);
         if (_mmu.TableFrames(space.Asid) > tablesBefore)
@@ -76,7 +76,7 @@ public sealed partial class Kernel
         return false;
     }
 
-    private void Shrink(AddressSpace space, ulong newBreak)
+    private void Shrink(ProcessSpace space, ulong newBreak)
     {
         var heap = space.HeapVma;
         var end = HeapEnd(space, newBreak);
@@ -85,7 +85,7 @@ public sealed partial class Kernel
         space.Break = newBreak;
     }
 
-    private void FreeHeapPages(AddressSpace space, ulong first, ulong end)
+    private void FreeHeapPages(ProcessSpace space, ulong first, ulong end)
     {
         for (var va = first; va < end; va += Layout.PageSize)
         {

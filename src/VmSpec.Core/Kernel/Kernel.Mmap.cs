@@ -50,7 +50,7 @@ public sealed partial class Kernel
         return KernelResult.Ok();
     }
 
-    private ulong? FindGap(AddressSpace space, ulong size)
+    private ulong? FindGap(ProcessSpace space, ulong size)
     {
         // Walk the VMAs from the top; the heap is always one of them, so nothing goes below it.
         var ceiling = ClockAddress;
@@ -66,7 +66,7 @@ public sealed partial class Kernel
         return null;
     }
 
-    private void Unmap(AddressSpace space, Vma vma, ulong start, ulong end)
+    private void Unmap(ProcessSpace space, Vma vma, ulong start, ulong end)
     {
         for (var va = start; va < end; va += Layout.PageSize)
         {

@@ -100,7 +100,7 @@ public sealed partial class Kernel
     }
 
     /// <summary>An ASID and empty tables for a new space; out of memory when either cannot be had.</summary>
-    private KernelResult? CreateSpace(ulong heapStart, out AddressSpace space)
+    private KernelResult? CreateSpace(ulong heapStart, out ProcessSpace space)
     {
         space = null!;
         if (!_asids.TryAlloc(out var asid))
@@ -117,7 +117,7 @@ public sealed partial class Kernel
             _asids.Free(asid);
             return KernelResult.OutOfMemory($"No frame for a new address space's tables: {created.Message}");
         }
-        space = new AddressSpace(asid, heapStart);
+        space = new ProcessSpace(asid, heapStart);
         _reclaimer.Register(space);
         return null;
     }
@@ -127,7 +127,7 @@ public sealed partial class Kernel
     /// slot is freed with its last holder), its shared regions (freed with their last mapping), its
     /// tables (the MMU frees them), and its ASID, after flushing the TLB entries still tagged with it.
     /// </summary>
-    private void TearDown(AddressSpace space)
+    private void TearDown(ProcessSpace space)
     {
         // The whole space goes, so its leaves are dropped from the mirror, not unmapped one by one.
         foreach (var leaf in space.Leaves.Values)

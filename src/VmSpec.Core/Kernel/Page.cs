@@ -31,7 +31,7 @@ internal sealed class Page(ulong va, ulong frame, bool kernelOwned = false)
 
     public int Holders { get; set; } = 1;
 
-    public HashSet<AddressSpace> MappedBy { get; } = [];
+    public HashSet<ProcessSpace> MappedBy { get; } = [];
 
     /// <summary>Second-chance bit: set on every access through the kernel, cleared by the clock hand.</summary>
     public bool Referenced { get; set; } = true;

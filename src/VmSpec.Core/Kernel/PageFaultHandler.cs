@@ -32,7 +32,7 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
 {
     public FaultCounts Counts { get; } = new();
 
-    public FaultOutcome Handle(AddressSpace space, ulong va, bool write)
+    public FaultOutcome Handle(ProcessSpace space, ulong va, bool write)
     {
         var vma = space.FindVma(va);
         if (vma is null || !vma.Allows(write))
@@ -100,7 +100,7 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
         }
     }
 
-    private FaultOutcome Map(AddressSpace space, Vma vma, Page page, bool write, bool isPrivate)
+    private FaultOutcome Map(ProcessSpace space, Vma vma, Page page, bool write, bool isPrivate)
     {
         var permissions = vma.Permissions;
         if (isPrivate && page.Holders > 1)
@@ -127,7 +127,7 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
     }
 
     /// <summary>The page the VMA has at this address (<paramref name="found"/>): the space's private page or the region's shared one, made zeroed on first touch.</summary>
-    private Page? FindOrCreate(AddressSpace space, Vma vma, ulong pageVa, out bool found)
+    private Page? FindOrCreate(ProcessSpace space, Vma vma, ulong pageVa, out bool found)
     {
         var pages = vma.Region?.Pages ?? space.Private;
         var key = vma.Region is null ? pageVa : vma.RegionFirstPage + (pageVa - vma.Start) / layout.PageSize;
@@ -147,7 +147,7 @@ internal sealed class PageFaultHandler(PageTableEditor editor, PageReclaimer rec
     /// Gives the writer its own copy, from the original's frame or, if it is in swap, from its slot;
     /// the others keep the original, one holder fewer.
     /// </summary>
-    private bool TryCopy(AddressSpace space, Page shared, out Page copy)
+    private bool TryCopy(ProcessSpace space, Page shared, out Page copy)
     {
         copy = null!;
         ulong frame;

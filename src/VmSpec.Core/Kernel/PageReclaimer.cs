@@ -12,7 +12,7 @@ namespace VmSpec.Core.Kernel;
 internal sealed class PageReclaimer(PageTableEditor editor, PageFrames frames, SwapStore swap, ResidentPages resident)
 {
     // Every address space that has tables, in creation order, so the choice of one to trim is repeatable.
-    private readonly List<AddressSpace> _spaces = [];
+    private readonly List<ProcessSpace> _spaces = [];
 
     public long SwappedOut { get; private set; }
 
@@ -36,10 +36,10 @@ internal sealed class PageReclaimer(PageTableEditor editor, PageFrames frames, S
     public void NoteClockOnlyTables(long tableFrames) => ClockOnlyTableFrames ??= tableFrames;
 
     /// <summary>A space now has tables; it may be trimmed from now on.</summary>
-    public void Register(AddressSpace space) => _spaces.Add(space);
+    public void Register(ProcessSpace space) => _spaces.Add(space);
 
     /// <summary>A space's tables are gone with it.</summary>
-    public void Unregister(AddressSpace space) => _spaces.Remove(space);
+    public void Unregister(ProcessSpace space) => _spaces.Remove(space);
 
     /// <summary>Frames for a new page, reclaiming if needed.</summary>
     public bool TryAllocFrame(out ulong frame)
@@ -99,7 +99,7 @@ internal sealed class PageReclaimer(PageTableEditor editor, PageFrames frames, S
         // (the order of _spaces). Without the middle rule two spaces with as many tables each would
         // see only the first trimmed, over and over, though only the other's tables are empty: a
         // page-crossing access whose first page's tables the trim took back would then ping-pong.
-        AddressSpace? fattest = null;
+        ProcessSpace? fattest = null;
         var most = floor;
         foreach (var space in _spaces)
         {

@@ -4,7 +4,7 @@ using VmSpec.Core.Paging;
 namespace VmSpec.Core.Kernel;
 
 /// <summary>
-/// Writes the leaves of any address space, keeping <see cref="AddressSpace.Leaves"/> and
+/// Writes the leaves of any address space, keeping <see cref="ProcessSpace.Leaves"/> and
 /// <see cref="Page.MappedBy"/> in step with the tables. The MMU edits only its current space, so
 /// an edit of another switches to it and back (on a TLB without ASIDs that flushes, which costs
 /// misses but is never wrong). Every change to a leaf that may be cached is followed by an sfence
@@ -24,7 +24,7 @@ internal sealed class PageTableEditor(IPagingMmu mmu)
     /// A page evicted meanwhile (by the eviction a retry made room with) gets no leaf: a swapped page
     /// has none, and the next touch faults it back in.
     /// </summary>
-    public EditResult TryInstall(AddressSpace space, Page page, PteFlags permissions)
+    public EditResult TryInstall(ProcessSpace space, Page page, PteFlags permissions)
     {
         if (!page.IsResident)
             return EditResult.Ok;
@@ -43,7 +43,7 @@ internal sealed class PageTableEditor(IPagingMmu mmu)
     }
 
     /// <summary>Clears the leaf for va, if the space has one; tables stay.</summary>
-    public void Remove(AddressSpace space, ulong va)
+    public void Remove(ProcessSpace space, ulong va)
     {
         if (!space.Leaves.Remove(va, out var leaf))
             return;
@@ -54,7 +54,7 @@ internal sealed class PageTableEditor(IPagingMmu mmu)
     }
 
     /// <summary>Changes the permissions of an existing leaf (COW takes W away, or gives it back).</summary>
-    public void Protect(AddressSpace space, ulong va, PteFlags permissions)
+    public void Protect(ProcessSpace space, ulong va, PteFlags permissions)
     {
         var leaf = space.Leaves[va];
         var flags = (permissions & PteFlags.Rwx) | Bookkeeping;

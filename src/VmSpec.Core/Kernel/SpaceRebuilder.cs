@@ -14,7 +14,7 @@ namespace VmSpec.Core.Kernel;
 /// </summary>
 internal sealed class SpaceRebuilder(PageTableEditor editor, PageReclaimer reclaimer)
 {
-    public void Rebuild(AddressSpace space, Func<Leaf, bool>? keep = null)
+    public void Rebuild(ProcessSpace space, Func<Leaf, bool>? keep = null)
     {
         var mmu = editor.Mmu;
         var leaves = space.Leaves.Values.ToArray();

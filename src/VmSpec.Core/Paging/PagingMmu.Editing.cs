@@ -52,7 +52,7 @@ public abstract partial class PagingMmu
             return EditResult.Invalid($"0x{size:x} bytes is more than {MaxEntriesPerEdit} leaves");
         if (pa % PageSize != 0)
             return EditResult.Invalid($"pa 0x{pa:x} is not aligned to the page size");
-        if (pa + size < pa || (pa + size - 1) >> PpnShift > Pte.PpnMask)
+        if (pa + size < pa || (pa + size - 1) >> FrameShift > Pte.PpnMask)
             return EditResult.Invalid($"pa range at 0x{pa:x} does not fit the PPN field");
         if (!_current.HasTables)
             return EditResult.OutOfMemory("the address space has no table");
@@ -68,7 +68,7 @@ public abstract partial class PagingMmu
                 log.Rollback();
                 return refused;
             }
-            log.Write(slot, Pte.Leaf((pa + offset) >> PpnShift, flags & LeafFlags).Raw);
+            log.Write(slot, Pte.Leaf((pa + offset) >> FrameShift, flags & LeafFlags).Raw);
         }
         return EditResult.Ok;
     }

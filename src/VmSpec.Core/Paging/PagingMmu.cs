@@ -66,8 +66,8 @@ public abstract partial class PagingMmu : IPagingMmu
     /// <summary>log2 of the size of a page mapped by a leaf at <paramref name="level"/>.</summary>
     protected abstract int PageShiftAt(int level);
 
-    /// <summary>Shift from PPN to physical address: the base page's.</summary>
-    protected int PpnShift => PageShiftAt(0);
+    /// <summary>log2 of a frame's size: a physical address shifted right by it is its PPN (not <see cref="Pte.PpnShift"/>, the PPN's place in a PTE).</summary>
+    protected int FrameShift => PageShiftAt(0);
 
     /// <summary>NonCanonical or OutOfRange for an address no table can hold, else None.</summary>
     protected FaultReason RangeFault(ulong va) => _addresses.Check(va);

@@ -3,11 +3,12 @@ using VmSpec.Core.Paging;
 namespace VmSpec.Core.Kernel;
 
 /// <summary>
-/// One address space: an ASID in the MMU, its VMAs, the private pages it holds and the leaves it
-/// has in its tables. A process owns one; a vfork child borrows its parent's, so
+/// The kernel's record of one user address space: its ASID in the MMU (whose own
+/// <see cref="Paging.AddressSpace"/> holds the tables), its VMAs, the private pages it holds and the
+/// leaves it has in its tables. A process owns one; a vfork child borrows its parent's, so
 /// <see cref="Users"/> counts the processes that run in it.
 /// </summary>
-internal sealed class AddressSpace(ushort asid, ulong heapStart)
+internal sealed class ProcessSpace(ushort asid, ulong heapStart)
 {
     public ushort Asid { get; } = asid;
 
