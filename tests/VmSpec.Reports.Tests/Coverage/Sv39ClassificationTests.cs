@@ -113,6 +113,25 @@ public class Sv39ClassificationTests
     }
 
     [Test]
+    public void A_load_or_store_through_a_leaf_outside_ram_is_charted_in_no_row()
+    {
+        // The first load walks to the leaf; the store and the second load use what the TLB cached.
+        var cells = Cells("", """
+              - map: { va: 0x1000, pa: 0x1_0000_0000, perm: rw, accessed: true, dirty: true }
+              - load: { va: 0x1010, size: 8 }
+                expect: { fault: load-access-fault }
+              - store: { va: 0x1010, size: 8, value: 1 }
+                expect: { fault: store-access-fault }
+              - load: { va: 0x1010, size: 8 }
+                expect: { fault: load-access-fault }
+            """);
+
+        // The walk read every entry from RAM: the frame outside it is a physical-memory check, not a
+        // translation rule, neither a PTE access fault nor a hit that answered the access.
+        Assert.That(cells, Is.Empty);
+    }
+
+    [Test]
     public void The_u_bit_sum_and_mxr_rules_are_told_apart()
     {
         var cells = Cells("", """
@@ -140,6 +159,31 @@ public class Sv39ClassificationTests
             "rwx-denied L0 U R",
             "translate L0 U R", "mxr-allows L0 U R",
         }));
+    }
+
+    [Test]
+    public void A_load_from_a_page_that_is_readable_as_well_as_executable_owes_nothing_to_mxr()
+    {
+        var cells = Cells("", """
+              - map: { va: 0x1000, pa: 0x8020_1000, perm: rx, accessed: true }
+              - access: { va: 0x1000, op: read, mxr: true }
+            """);
+
+        // MXR only matters where R is clear: here the R bit alone lets the load through.
+        Assert.That(cells, Is.EqualTo(new[] { "translate L0 U R" }));
+    }
+
+    [Test]
+    public void A_supervisor_execute_of_a_user_page_with_sum_clear_is_s_mode_u_page_not_sum_no_execute()
+    {
+        var cells = Cells("", """
+              - map: { va: 0x1000, pa: 0x8020_1000, perm: x, accessed: true }
+              - access: { va: 0x1000, op: execute, mode: supervisor }
+                expect: { fault: instruction-page-fault, reason: permission }
+            """);
+
+        // sum-no-execute is the rule SUM = 1 leaves in force; with SUM clear the U bit denies every S-mode access.
+        Assert.That(cells, Is.EqualTo(new[] { "s-mode-u-page L0 S X" }));
     }
 
     [Test]
