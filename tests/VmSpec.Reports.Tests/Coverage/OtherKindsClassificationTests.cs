@@ -29,6 +29,22 @@ public class OtherKindsClassificationTests
     }
 
     [Test]
+    public void A_pointer_shaped_entry_in_a_single_level_table_is_charted_as_reserved()
+    {
+        // V alone: a pointer with no level left to point to, which the format's reserved row names.
+        var cells = CoverageProbe.Cells("single-level", "single-level", """
+            description: probe
+            mmu: [single-level]
+            steps:
+              - pte: { va: 0x1000, level: 0, value: 0x200C_0001 }
+              - read: 0x1000
+                expect: { fault: load-page-fault, reason: no-leaf }
+            """);
+
+        Assert.That(cells, Is.EqualTo(new[] { "reserved 4KiB any R" }));
+    }
+
+    [Test]
     public void Segmentation_places_by_the_direction_of_the_segment_it_read()
     {
         var cells = CoverageProbe.Cells("segmentation", "segmentation", """
