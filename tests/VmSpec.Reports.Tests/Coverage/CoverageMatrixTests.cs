@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using VmSpec.Reports.Coverage;
 
 namespace VmSpec.Reports.Tests.Coverage;
@@ -127,6 +128,33 @@ public class CoverageMatrixTests
     }
 
     [Test]
+    public void The_block_s_summary_counts_the_cells_reached_that_cannot_occur()
+    {
+        var matrix = new CoverageMatrix([Sv39], [Point("misaligned-superpage", "L0", "S", "X")]);
+        var text = new StringWriter();
+
+        CoverageTextWriter.Write(matrix, text);
+
+        var summary = text.ToString().ReplaceLineEndings("\n").Split('\n').First();
+        Assert.That(summary, Does.StartWith("sv39 (").And.Contain("1 observed where the model says they cannot occur"));
+    }
+
+    [TestCase(3, 0, TestName = "Three places that reached a cell that cannot occur are all named")]
+    [TestCase(5, 2, TestName = "Past three, the rest are counted")]
+    public void A_contradiction_names_up_to_three_places_it_was_reached_then_how_many_more(int scenarios, int more)
+    {
+        var impossible = new CoverageCell("sum-allows", "L0", "S", "X");
+        var points = Enumerable.Range(1, scenarios).Select(n => new CoveragePoint("sv39", impossible, $"specs/sv39/s{n}.yaml", "BuggyMmu"));
+        var text = new StringWriter();
+
+        CoverageTextWriter.Write(new CoverageMatrix([Sv39], points.ToList()), text);
+
+        var output = text.ToString();
+        Assert.That(Regex.Matches(output, "    on BuggyMmu: ").Count, Is.EqualTo(3));
+        Assert.That(output, more == 0 ? Does.Not.Contain(" more") : Does.Contain($"    and {more} more"));
+    }
+
+    [Test]
     public void A_count_wider_than_a_cell_widens_every_column_of_its_block()
     {
         var points = Enumerable.Repeat(Point("invalid", "L1", "U", "R"), 12_345).Append(Point("invalid", "L1", "U", "W"));
@@ -135,6 +163,21 @@ public class CoverageMatrixTests
         CoverageTextWriter.Write(new CoverageMatrix([Sv39], points), text);
 
         Assert.That(text.ToString(), Does.Match(@"\binvalid\s+(\S+\s+){6}12345\s+1\b"), "each count stands apart from the next");
+    }
+
+    [Test]
+    public void The_markdown_page_marks_a_cell_reached_that_cannot_occur_and_lists_the_empty_ones()
+    {
+        var matrix = new CoverageMatrix([Sv39], [Point("invalid", "L1", "U", "R"), Point("misaligned-superpage", "L0", "S", "X")]);
+        var text = new StringWriter();
+
+        CoverageMarkdownWriter.Write(matrix, text, "vmspec coverage specs --format markdown");
+
+        // The page's own legend: **N!** for a cell that cannot occur yet was reached N times.
+        var page = text.ToString().ReplaceLineEndings("\n");
+        var row = page.Split('\n').Single(line => line.StartsWith("| `misaligned-superpage` | ", StringComparison.Ordinal) && line.Contains('!', StringComparison.Ordinal));
+        Assert.That(row.Split('|', StringSplitOptions.RemoveEmptyEntries)[1 + 17].Trim(), Is.EqualTo("**1!**"), "L0 S X is the eighteenth column");
+        Assert.That(page, Does.Contain("\n- `invalid L2 U R`\n").And.Not.Contain("\n- `invalid L1 U R`\n"));
     }
 
     [Test]
