@@ -1,3 +1,4 @@
+using VmSpec.Core.Paging;
 using VmSpec.Reports.Compliance;
 using VmSpec.Runner.Targets;
 using VmSpec.Scenarios;
@@ -7,17 +8,21 @@ namespace VmSpec.Reports.Tests.Compliance;
 /// <summary>The implementation × area table: counts, failures with their location, and both renderings.</summary>
 public class ComplianceReportTests
 {
-    private static readonly Scenario Passing = InlineScenarios.Parse("sv39", "passing", """
+    private static readonly Scenario Passing = InlineScenarios.Parse("sv39", "passing", PassingYaml);
+
+    private const string PassingYaml = """
         description: a mapped page translates
         mmu: [sv39, single-level]
         steps:
           - map: { va: 0x1000, pa: 0x8020_1000, perm: r }
           - read: 0x1000
             expect: { pa: 0x8020_1000 }
-        """);
+        """;
 
     // The expected pa is wrong on purpose: the page maps to 0x8020_1000.
-    private static readonly Scenario Failing = InlineScenarios.Parse("sv39", "failing", """
+    private static readonly Scenario Failing = InlineScenarios.Parse("sv39", "failing", FailingYaml);
+
+    private const string FailingYaml = """
         description: a wrong expectation <fails>
         mmu: [sv39]
         steps:
@@ -25,7 +30,7 @@ public class ComplianceReportTests
           - read: 0x1000
             expect: { pa: 0x8020_2000 }
         spec: RISC-V Privileged, Sv39 walk step 8 <pa.ppn>
-        """);
+        """;
 
     private static readonly Scenario NeedsSuperpages = InlineScenarios.Parse("tlb", "superpages", """
         description: only an MMU with superpages runs this
@@ -59,6 +64,28 @@ public class ComplianceReportTests
         Assert.That(report["sv39", "tlb"], Has.Property("Passed").EqualTo(1));
         Assert.That(report["segmentation", "sv39"].Total, Is.Zero, "no sv39 scenario names segmentation");
         Assert.That(report.Totals("sv39"), Has.Property("Passed").EqualTo(2).And.Property("Failed").EqualTo(1));
+    }
+
+    [Test]
+    public void Two_implementations_of_one_kind_each_get_a_row_with_their_own_runs()
+    {
+        var mine = new MmuTarget("my-sv39", machine => new Sv39Mmu(machine));
+
+        var report = ComplianceReport.Run([Passing, Failing], [.. BuiltInTargets.All, mine]);
+
+        Assert.That(report.Implementations, Does.Contain(new Implementation("my-sv39", "sv39")).And.Contain(new Implementation("sv39", "sv39")));
+        Assert.That(report["my-sv39", "sv39"], Has.Property("Passed").EqualTo(1).And.Property("Failed").EqualTo(1));
+        Assert.That(report["sv39", "sv39"], Has.Property("Passed").EqualTo(1).And.Property("Failed").EqualTo(1), "the other's runs are not added in");
+    }
+
+    [Test]
+    public void Failures_are_listed_in_file_order_whatever_order_the_scenarios_ran_in()
+    {
+        var second = InlineScenarios.Parse("sv39", "z-failing", FailingYaml);
+
+        var failures = ComplianceReport.Run([second, Failing], [BuiltInTargets.All[0]])["sv39", "sv39"].Failures;
+
+        Assert.That(failures.Select(failure => failure.ScenarioPath), Is.EqualTo(new[] { Failing.FilePath, second.FilePath }));
     }
 
     [Test]
@@ -96,5 +123,30 @@ public class ComplianceReportTests
             .And.Not.Contain("<link").And.Not.Contain("@import").And.Not.Contain("url(").And.Not.Contain("src="));
         Assert.That(html, Does.Contain("<td class=\"fail\">1 / 1 / 0</td>").And.Contain("sv39: 1 failure(s)"));
         Assert.That(html, Does.Contain("spec: RISC-V Privileged, Sv39 walk step 8 &lt;pa.ppn&gt;</pre></details>"), "the whole report folds under the first line");
+    }
+
+    [Test]
+    public void The_html_page_tells_a_cell_of_skipped_runs_only_from_a_passing_one()
+    {
+        var text = new StringWriter();
+
+        ComplianceHtmlWriter.Write(Report(), text);
+
+        // single-level has no superpages: its one tlb run is skipped, and that is not a pass.
+        Assert.That(text.ToString(), Does.Contain("<td class=\"skip\">0 / 0 / 1</td>").And.Not.Contain("<td class=\"pass\">0 / 0 / 1</td>"));
+    }
+
+    [Test]
+    public void The_html_page_escapes_an_implementation_s_name_and_an_area()
+    {
+        var scenario = InlineScenarios.Parse("a<b>&c", "passing", PassingYaml);
+        var target = new MmuTarget("<i>mine</i> & co", machine => new Sv39Mmu(machine));
+        var text = new StringWriter();
+
+        ComplianceHtmlWriter.Write(ComplianceReport.Run([scenario], [target]), text);
+
+        var html = text.ToString();
+        Assert.That(html, Does.Contain("<th>a&lt;b&gt;&amp;c</th>").And.Contain("<td>&lt;i&gt;mine&lt;/i&gt; &amp; co</td>"));
+        Assert.That(html, Does.Not.Contain("<i>"));
     }
 }
