@@ -67,6 +67,17 @@ public class ComplianceMarkdownTableTests
     }
 
     [Test]
+    public void Brackets_in_a_name_are_escaped_so_that_it_is_not_read_as_a_link()
+    {
+        var scenario = InlineScenarios.Parse("sv39", "passing", Passing);
+        var target = new MmuTarget("[mine](x)", machine => new Sv39Mmu(machine));
+
+        var table = TableOf(ComplianceReport.Run([scenario], [target]));
+
+        Assert.That(table[2], Does.StartWith(@"| \[mine\](x) | sv39 | "));
+    }
+
+    [Test]
     public void A_failure_line_keeps_its_backticks_in_a_longer_fence()
     {
         var scenario = InlineScenarios.Parse("x`y", "failing", Failing);
