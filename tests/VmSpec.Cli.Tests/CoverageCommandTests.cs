@@ -123,6 +123,34 @@ public class CoverageCommandTests
     }
 
     [Test]
+    public void With_min_and_an_output_file_each_empty_cell_is_named_on_stderr()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
+        var file = Path.Combine(specs.Root, "coverage.txt");
+
+        var run = CliRun.Of("coverage", specs.Root, "--min", "--output", file);
+
+        // The matrix went to the file: the console is where the gate says which cells it wants filled.
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Output, Is.Empty);
+        Assert.That(run.Error, Does.Contain("sv39 invalid L2 U R").And.Contain("sv39 rwx-denied L1 S X"));
+        Assert.That(run.Error, Does.Not.Contain("sv39 translate L0 U R\n").And.Not.Contain($"sv39 translate L0 U R{Environment.NewLine}"));
+    }
+
+    [Test]
+    public void A_failing_run_is_a_warning_and_plain_coverage_still_exits_0()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("sv39/wrong.yaml", ScratchSpecs.OneSv39Read + "    expect: { pa: 0x8020_2000 }\n");
+
+        var run = CliRun.Of("coverage", specs.Root);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        Assert.That(run.Error, Does.Contain("warning: 1 run(s) failed"));
+    }
+
+    [Test]
     public void With_mmu_only_that_kind_is_charted_so_min_gates_part_of_the_corpus()
     {
         // sv39 and tlb scenarios list single-level too, but fill only sv39's matrix.
