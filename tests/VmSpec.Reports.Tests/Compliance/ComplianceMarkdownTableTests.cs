@@ -92,6 +92,20 @@ public class ComplianceMarkdownTableTests
     }
 
     [Test]
+    public void A_line_break_in_a_failing_file_s_path_does_not_end_its_list_item()
+    {
+        var scenario = InlineScenarios.Parse("x\ry", "failing", Failing);
+        var target = new MmuTarget("sv39", machine => new Sv39Mmu(machine));
+        var report = ComplianceReport.Run([scenario], [target]);
+
+        var markdown = MarkdownOf(report);
+
+        // CommonMark ends a line at a carriage return as it does at a line feed.
+        Assert.That(report["sv39", "x\ry"].Failures.Single().FirstLine, Does.Contain("x\ry"), "the failure names the file as it is");
+        Assert.That(markdown, Does.Not.Contain('\r'));
+    }
+
+    [Test]
     public void A_scenario_with_no_area_gets_a_column_with_a_heading()
     {
         var scenario = ScenarioParser.Parse("top.yaml", Passing.ReplaceLineEndings("\n")).Scenario!;
