@@ -123,6 +123,18 @@ public class CoverageCommandTests
     }
 
     [Test]
+    public void Min_exits_1_for_a_cell_that_cannot_occur_even_when_no_reachable_cell_is_empty()
+    {
+        // The corpus fills every reachable cell; the plug-in's one bug (S mode executes user pages) adds points where none can be.
+        var plugin = typeof(SupervisorExecutesUserPages).Assembly.Location;
+
+        var run = CliRun.Of("coverage", RepositoryPaths.Specs, "--plugin", plugin, "--min");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.Error, Does.Match(@"error: --min: 0 reachable cell\(s\) empty, [1-9][0-9]* reached that cannot occur"));
+    }
+
+    [Test]
     public void With_min_and_an_output_file_each_empty_cell_is_named_on_stderr()
     {
         using var specs = new ScratchSpecs();
