@@ -137,6 +137,7 @@ public class CoverageMatrixTests
 
         var summary = text.ToString().ReplaceLineEndings("\n").Split('\n').First();
         Assert.That(summary, Does.StartWith("sv39 (").And.Contain("1 observed where the model says they cannot occur"));
+        Assert.That(summary, Does.Contain("): 0 of "), "a point where none can be covers no reachable cell");
     }
 
     [TestCase(3, 0, TestName = "Three places that reached a cell that cannot occur are all named")]
