@@ -5,7 +5,8 @@ namespace VmSpec.Reports.Compliance;
 /// <summary>
 /// The report as one self-contained HTML page: the styles are inline and there is no script, font
 /// or image to fetch, so it opens the same from a CI artifact on a machine without network.
-/// Failures sit in a collapsible block under the table, first line each, the whole report (a
+/// Failures sit under the table in a collapsible block per implementation and area, as the markdown
+/// lists them, and a failing cell links to its block: first line each, the whole report (a
 /// snapshot's diff, the rule cited) folded under it.
 /// </summary>
 public static class ComplianceHtmlWriter
@@ -29,22 +30,36 @@ public static class ComplianceHtmlWriter
         output.WriteLine("<h1>VmSpec compliance</h1>");
         output.WriteLine("<p>Each cell: passed / failed / skipped runs of the area's scenarios that name the implementation's kind.</p>");
         output.WriteLine("<table><thead><tr><th>implementation</th><th>kind</th>"
-            + string.Concat(report.Areas.Select(area => $"<th>{Encode(area)}</th>")) + "<th>total</th></tr></thead><tbody>");
-        foreach (var implementation in report.Implementations)
+            + string.Concat(report.Areas.Select(area => $"<th>{Encode(ComplianceReport.AreaName(area))}</th>")) + "<th>total</th></tr></thead><tbody>");
+        for (var row = 0; row < report.Implementations.Count; row++)
         {
+            var implementation = report.Implementations[row];
             output.Write($"<tr><td>{Encode(implementation.Name)}</td><td class=\"kind\">{Encode(implementation.Kind)}</td>");
-            foreach (var area in report.Areas)
-                output.Write(Cell(report[implementation.Name, area]));
-            output.WriteLine(Cell(report.Totals(implementation.Name)) + "</tr>");
+            for (var column = 0; column < report.Areas.Count; column++)
+                output.Write(Cell(report[implementation.Name, report.Areas[column]], FailuresId(row, column)));
+            output.WriteLine(Cell(report.Totals(implementation.Name), FailuresId(row)) + "</tr>");
         }
         output.WriteLine("</tbody></table>");
 
-        foreach (var implementation in report.Implementations)
+        for (var row = 0; row < report.Implementations.Count; row++)
+            WriteFailures(report, row, output);
+        output.WriteLine("</body></html>");
+    }
+
+    private static void WriteFailures(ComplianceReport report, int row, TextWriter output)
+    {
+        var implementation = report.Implementations[row];
+        var total = report.Totals(implementation.Name).Failed;
+        if (total == 0)
+            return;
+        output.WriteLine($"<h2 id=\"{FailuresId(row)}\">{Encode(implementation.Name)}: {total} failure(s)</h2>");
+        for (var column = 0; column < report.Areas.Count; column++)
         {
-            var failures = report.Totals(implementation.Name).Failures;
+            var area = report.Areas[column];
+            var failures = report[implementation.Name, area].Failures;
             if (failures.Count == 0)
                 continue;
-            output.WriteLine($"<details><summary>{Encode(implementation.Name)}: {failures.Count} failure(s)</summary><ul>");
+            output.WriteLine($"<details id=\"{FailuresId(row, column)}\"><summary>{Encode(ComplianceReport.AreaName(area))}: {failures.Count} failure(s)</summary><ul>");
             // The first line names the step; the rest (a snapshot's diff, the walk, the rule cited) unfolds under it.
             foreach (var failure in failures)
                 output.WriteLine(failure.Report.Contains('\n')
@@ -52,16 +67,25 @@ public static class ComplianceHtmlWriter
                     : $"<li><code>{Encode(failure.FirstLine)}</code></li>");
             output.WriteLine("</ul></details>");
         }
-        output.WriteLine("</body></html>");
     }
 
-    private static string Cell(ComplianceCell cell)
+    /// <summary>
+    /// A failing cell links to its block of failures, a failing total to its implementation's. The
+    /// ids are made of positions, as names and areas are anyone's text.
+    /// </summary>
+    private static string Cell(ComplianceCell cell, string failuresId)
     {
         if (cell.Total == 0)
             return "<td class=\"none\">—</td>";
-        var style = cell.Failed > 0 ? "fail" : cell.Passed > 0 ? "pass" : "skip";
-        return $"<td class=\"{style}\">{cell.Passed} / {cell.Failed} / {cell.Skipped}</td>";
+        var counts = $"{cell.Passed} / {cell.Failed} / {cell.Skipped}";
+        if (cell.Failed > 0)
+            return $"<td class=\"fail\"><a href=\"#{failuresId}\">{counts}</a></td>";
+        return $"<td class=\"{(cell.Passed > 0 ? "pass" : "skip")}\">{counts}</td>";
     }
+
+    private static string FailuresId(int row) => $"failures-{row}";
+
+    private static string FailuresId(int row, int column) => $"failures-{row}-{column}";
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 }

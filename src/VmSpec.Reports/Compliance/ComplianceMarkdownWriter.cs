@@ -14,7 +14,7 @@ public static class ComplianceMarkdownWriter
         output.WriteLine();
         output.WriteLine("Each cell: passed / failed / skipped runs of the area's scenarios that name the implementation's kind; `—` where none does.");
         output.WriteLine();
-        output.WriteLine(Row(["implementation", "kind", .. report.Areas.Select(area => Text(AreaName(area))), "total"]));
+        output.WriteLine(Row(["implementation", "kind", .. report.Areas.Select(area => Text(ComplianceReport.AreaName(area))), "total"]));
         output.WriteLine("|---|---|" + string.Concat(report.Areas.Select(_ => "--:|")) + "--:|");
         foreach (var implementation in report.Implementations)
         {
@@ -37,7 +37,7 @@ public static class ComplianceMarkdownWriter
         foreach (var (implementation, area, cell) in failing)
         {
             output.WriteLine();
-            output.WriteLine($"### {Text(implementation.Name)} — {Text(AreaName(area))}");
+            output.WriteLine($"### {Text(implementation.Name)} — {Text(ComplianceReport.AreaName(area))}");
             output.WriteLine();
             foreach (var failure in cell.Failures)
                 output.WriteLine($"- {CodeSpan(failure.FirstLine)}");
@@ -45,9 +45,6 @@ public static class ComplianceMarkdownWriter
     }
 
     private static string Row(IEnumerable<string> cells) => "| " + string.Join(" | ", cells) + " |";
-
-    // A file directly in specs/ (or in no folder) has the empty area; a column needs a heading.
-    private static string AreaName(string area) => area.Length == 0 ? "(no area)" : area;
 
     /// <summary>
     /// Text as written, whatever it holds: area folders and plug-in names are anyone's text. Each

@@ -39,6 +39,9 @@ public sealed class ComplianceReport
 
     public IReadOnlyList<string> Areas { get; }
 
+    /// <summary>An area as a heading: a file directly in specs/ (or in no folder) has the empty area, and a column needs a name.</summary>
+    public static string AreaName(string area) => area.Length == 0 ? "(no area)" : area;
+
     public ComplianceCell this[string implementation, string area] => _cells.GetValueOrDefault((implementation, area), ComplianceCell.Empty);
 
     public ComplianceCell Totals(string implementation) => Sum(Areas.Select(area => this[implementation, area]));

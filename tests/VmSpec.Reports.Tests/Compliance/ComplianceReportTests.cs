@@ -121,8 +121,30 @@ public class ComplianceReportTests
         Assert.That(html, Does.StartWith("<!DOCTYPE html>").And.Contain("<style>").And.Contain("</html>"));
         Assert.That(html, Does.Not.Contain("http:").And.Not.Contain("https:").And.Not.Contain("<script")
             .And.Not.Contain("<link").And.Not.Contain("@import").And.Not.Contain("url(").And.Not.Contain("src="));
-        Assert.That(html, Does.Contain("<td class=\"fail\">1 / 1 / 0</td>").And.Contain("sv39: 1 failure(s)"));
+        Assert.That(html, Does.Contain("<td class=\"fail\"><a href=\"#failures-0-1\">1 / 1 / 0</a></td>").And.Contain("sv39: 1 failure(s)"));
         Assert.That(html, Does.Contain("spec: RISC-V Privileged, Sv39 walk step 8 &lt;pa.ppn&gt;</pre></details>"), "the whole report folds under the first line");
+    }
+
+    [Test]
+    public void The_html_page_lists_failures_by_implementation_and_area_and_a_failing_cell_links_to_its_own()
+    {
+        var failingTlb = InlineScenarios.Parse("tlb", "failing", FailingYaml);
+        var text = new StringWriter();
+
+        ComplianceHtmlWriter.Write(ComplianceReport.Run([Passing, Failing, failingTlb], BuiltInTargets.All), text);
+
+        // Areas sv39 and tlb are columns 0 and 1; sv39 is the first implementation, the only one that fails.
+        var html = text.ToString();
+        Assert.That(html, Does.Contain("<td class=\"fail\"><a href=\"#failures-0-0\">1 / 1 / 0</a></td>")
+            .And.Contain("<td class=\"fail\"><a href=\"#failures-0-1\">0 / 1 / 0</a></td>")
+            .And.Contain("<td class=\"fail\"><a href=\"#failures-0\">1 / 2 / 0</a></td>"));
+        Assert.That(html, Does.Contain("<h2 id=\"failures-0\">sv39: 2 failure(s)</h2>"));
+        var sv39 = html.IndexOf("<details id=\"failures-0-0\"><summary>sv39: 1 failure(s)</summary>", StringComparison.Ordinal);
+        var tlb = html.IndexOf("<details id=\"failures-0-1\"><summary>tlb: 1 failure(s)</summary>", StringComparison.Ordinal);
+        Assert.That(sv39, Is.GreaterThanOrEqualTo(0));
+        Assert.That(tlb, Is.GreaterThan(sv39));
+        Assert.That(html.IndexOf(Failing.FilePath, sv39, StringComparison.Ordinal), Is.LessThan(tlb), "the sv39 failure sits in the sv39 block");
+        Assert.That(html.IndexOf(failingTlb.FilePath, tlb, StringComparison.Ordinal), Is.GreaterThan(tlb), "the tlb failure sits in the tlb block");
     }
 
     [Test]
