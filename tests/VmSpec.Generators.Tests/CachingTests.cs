@@ -6,7 +6,7 @@ namespace VmSpec.Generators.Tests;
 /// <summary>
 /// The pipeline's promise: editing one of 200 scenarios re-parses and re-emits that one only; editing
 /// C# re-runs neither; adding one parses and emits that one only; moving text within lines
-/// re-parses but does not re-emit.
+/// re-parses but does not re-emit; and what is cached is never stale: a renamed target re-emits.
 /// </summary>
 public class CachingTests
 {
@@ -83,6 +83,26 @@ public class CachingTests
         {
             Assert.That(Count(result, ConformanceGenerator.ParseStep, IncrementalStepRunReason.Cached), Is.EqualTo(Files));
             Assert.That(Count(result, ConformanceGenerator.EmitStep, IncrementalStepRunReason.Cached), Is.EqualTo(Files));
+        });
+    }
+
+    [Test]
+    public void Renaming_a_target_reemits_every_test_under_the_new_name()
+    {
+        var (driver, compilation, _) = WarmDriver();
+        var registration = compilation.SyntaxTrees.Single(tree => tree.ToString() == GeneratorHarness.BuiltInTargets);
+        var renamed = GeneratorHarness.BuiltInTargets.Replace("\"sv39\")]", "\"sv39\", Name = \"fast-sv39\")]", StringComparison.Ordinal);
+
+        var result = driver.RunGenerators(compilation.ReplaceSyntaxTree(registration, registration.WithChangedText(Microsoft.CodeAnalysis.Text.SourceText.From(renamed))))
+            .GetRunResult().Results.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(Count(result, ConformanceGenerator.EmitStep, IncrementalStepRunReason.Modified), Is.EqualTo(Files), "every test's name changed");
+            Assert.That(result.GeneratedSources.Single(source => source.HintName == $"Sv39.S{Edited}.g.cs").SourceText.ToString(),
+                Does.Contain($"TestName = \"S{Edited}(fast-sv39)\"").And.Not.Contain($"TestName = \"S{Edited}(sv39)\""));
+            Assert.That(result.GeneratedSources.Single(source => source.HintName == "VmSpecSuite.g.cs").SourceText.ToString(),
+                Does.Contain("DeclaredTarget(\"fast-sv39\", \"sv39\""));
         });
     }
 

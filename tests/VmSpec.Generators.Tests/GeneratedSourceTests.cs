@@ -42,6 +42,23 @@ public class GeneratedSourceTests
     }
 
     [Test]
+    public void A_target_with_a_name_of_its_own_runs_its_kinds_scenarios_under_that_name()
+    {
+        // The kind picks the scenarios; the name is the test case's argument and ends the test's name.
+        var result = GeneratorHarness.Run([GeneratorHarness.Spec("sv39/misaligned-megapage.yaml", Scenarios.MisalignedMegapage)],
+            """[assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "sv39", Name = "fast-sv39")]""");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Diagnostics, Is.Empty);
+            Assert.That(result.GeneratedSources.Single(s => s.HintName == "Sv39.MisalignedMegapage.g.cs").SourceText.ToString(),
+                Does.Contain("[global::NUnit.Framework.TestCase(\"fast-sv39\", TestName = \"MisalignedMegapage(fast-sv39)\")]"));
+            Assert.That(result.GeneratedSources.Single(s => s.HintName == "VmSpecSuite.g.cs").SourceText.ToString(),
+                Does.Contain("new global::VmSpec.Conformance.DeclaredTarget(\"fast-sv39\", \"sv39\", machine => new global::VmSpec.Core.Paging.Sv39Mmu(machine))"));
+        });
+    }
+
+    [Test]
     public void A_scenario_no_registered_target_runs_emits_no_test()
     {
         var result = GeneratorHarness.Run([GeneratorHarness.Spec("segmentation/limit.yaml", Scenarios.Segments)],
@@ -65,6 +82,15 @@ public class GeneratedSourceTests
         // Only the YAML under specs that the ending keeps out is warned of (VMS0103); nothing else is said.
         Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "VMS0103", "VMS0103" }));
         Assert.That(result.GeneratedSources, Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public void A_relative_path_that_starts_with_the_specs_folder_is_a_scenario()
+    {
+        var result = GeneratorHarness.Run([new InMemoryText("specs/sv39/x.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.BuiltInTargets);
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.GeneratedSources.Select(s => s.HintName), Is.EquivalentTo(new[] { "VmSpecSuite.g.cs", "Sv39.X.g.cs" }));
     }
 
     [Test]
