@@ -14,6 +14,7 @@ public class DiagnosticTests
 
         var diagnostic = result.Diagnostics.Single();
         var span = diagnostic.Location.GetLineSpan();
+        var bogus = yaml.Split('\n')[4].IndexOf("bogus", StringComparison.Ordinal);
         Assert.Multiple(() =>
         {
             Assert.That(diagnostic.Id, Does.StartWith("VMS00"));
@@ -21,6 +22,8 @@ public class DiagnosticTests
             Assert.That(span.Path, Is.EqualTo("/repo/specs/sv39/bad.yaml"));
             Assert.That(span.StartLinePosition.Line + 1, Is.EqualTo(5));
             Assert.That(diagnostic.Location.SourceSpan.Start, Is.EqualTo(yaml.IndexOf("bogus", StringComparison.Ordinal)));
+            // The whole node is marked, up to just after it, so an editor underlines the word.
+            Assert.That((span.StartLinePosition.Character, span.EndLinePosition.Line, span.EndLinePosition.Character), Is.EqualTo((bogus, 4, bogus + "bogus".Length)));
             Assert.That(result.GeneratedSources.Select(s => s.HintName), Is.EqualTo(new[] { "VmSpecSuite.g.cs" }), "a broken file emits no test");
         });
     }
@@ -99,6 +102,10 @@ public class DiagnosticTests
     [TestCase("file class FileLocal : VmSpec.Core.Mmu.IMmu { public FileLocal(VmSpec.Core.Machine m) { } }", "FileLocal", "cannot see it")]
     [TestCase("public class Open<T> : VmSpec.Core.Mmu.IMmu { public Open(VmSpec.Core.Machine m) { } }", "Open<>", "generic type with no type arguments")]
     [TestCase("public class Required : VmSpec.Core.Mmu.IMmu { public Required(VmSpec.Core.Machine m) { } public required int Size { get; init; } }", "Required", "required members")]
+    [TestCase("public class Sized { public required int Size { get; init; } } public class Inherits : Sized, VmSpec.Core.Mmu.IMmu { public Inherits(VmSpec.Core.Machine m) { } }", "Inherits", "required members")]
+    [TestCase("public struct Value : VmSpec.Core.Mmu.IMmu { public Value(VmSpec.Core.Machine m) { } }", "Value", "non-abstract class")]
+    [TestCase("public interface IOwnMmu : VmSpec.Core.Mmu.IMmu { }", "IOwnMmu", "non-abstract class")]
+    [TestCase("public class Hidden : VmSpec.Core.Mmu.IMmu { internal Hidden(VmSpec.Core.Machine m) { } }", "Hidden", "no public constructor")]
     // The member bodies are missing on purpose: the generator reads symbols, and compile errors in
     // the consumer must not stop it from saying what is wrong with the registration.
     public void An_invalid_target_is_VMS1001_on_the_attribute(string type, string name, string reason)
@@ -110,9 +117,9 @@ public class DiagnosticTests
         var diagnostic = result.Diagnostics.Single();
         Assert.Multiple(() =>
         {
-            Assert.That(diagnostic.Id, Is.EqualTo("VMS1001"));
+            Assert.That((diagnostic.Id, diagnostic.Severity), Is.EqualTo(("VMS1001", DiagnosticSeverity.Error)));
             Assert.That(diagnostic.GetMessage(), Does.Contain(reason));
-            Assert.That(diagnostic.Location.GetLineSpan().Path, Is.EqualTo("Source1.cs"));
+            Assert.That(diagnostic.Location.SourceTree?.FilePath, Is.EqualTo("Source1.cs"), "in the C# file's own tree");
             Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line, Is.Zero);
         });
     }
@@ -175,7 +182,8 @@ public class DiagnosticTests
             """);
 
         var diagnostic = result.Diagnostics.Single();
-        Assert.That(diagnostic.Id, Is.EqualTo("VMS1002"));
+        Assert.That((diagnostic.Id, diagnostic.Severity), Is.EqualTo(("VMS1002", DiagnosticSeverity.Error)));
+        Assert.That(diagnostic.Location.SourceTree?.FilePath, Is.EqualTo("Source1.cs"), "in the C# file's own tree");
         Assert.That(diagnostic.Location, Is.Not.EqualTo(Location.None), "at the attribute that repeats the name");
         Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line, Is.EqualTo(1), "the second attribute, on the second line");
     }
@@ -189,7 +197,7 @@ public class DiagnosticTests
     {
         var result = RunWithRoot(root, [GeneratorHarness.Spec("sv39/x.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.AttributeSource);
 
-        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(reported ? new[] { "VMS1005" } : Array.Empty<string>()));
+        Assert.That(result.Diagnostics.Select(d => (d.Id, d.Severity)), Is.EqualTo(reported ? new[] { ("VMS1005", DiagnosticSeverity.Error) } : []));
     }
 
     [Test]
@@ -203,6 +211,14 @@ public class DiagnosticTests
             Assert.That((diagnostic.Id, diagnostic.Severity), Is.EqualTo(("VMS1006", DiagnosticSeverity.Warning)));
             Assert.That(diagnostic.GetMessage(), Does.Contain("'/repo/specs/'"));
         });
+    }
+
+    [Test]
+    public void A_specs_root_whose_only_yaml_is_not_read_for_its_ending_is_still_VMS1006()
+    {
+        var result = RunWithRoot("/repo/specs/", [GeneratorHarness.Spec("sv39/x.yml", Scenarios.MisalignedMegapage)], GeneratorHarness.AttributeSource, GeneratorHarness.BuiltInTargets);
+
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EquivalentTo(new[] { "VMS0103", "VMS1006" }));
     }
 
     [Test]
@@ -222,6 +238,16 @@ public class DiagnosticTests
             Assert.That(diagnostic.GetMessage(), Does.Contain("'sv-39'").And.Contain("'typo'"));
             Assert.That(diagnostic.Location.GetLineSpan().StartLinePosition.Line, Is.EqualTo(1), "the second attribute, on the second line");
         });
+    }
+
+    [Test]
+    public void A_target_with_a_name_of_its_own_runs_the_scenarios_of_its_kind_and_is_not_VMS1007()
+    {
+        var registration = """[assembly: VmSpec.Conformance.ConformanceTarget(typeof(VmSpec.Core.Paging.Sv39Mmu), "sv39", Name = "fast-sv39")]""";
+
+        var result = RunWithRoot("/repo/specs/", [GeneratorHarness.Spec("sv39/x.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.AttributeSource, registration);
+
+        Assert.That(result.Diagnostics, Is.Empty);
     }
 
     [Test]
