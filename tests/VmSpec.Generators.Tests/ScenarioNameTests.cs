@@ -53,7 +53,7 @@ public class ScenarioNameTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Exception, Is.Null);
-            Assert.That(diagnostic.Id, Is.EqualTo("VMS1003"));
+            Assert.That((diagnostic.Id, diagnostic.Severity), Is.EqualTo(("VMS1003", DiagnosticSeverity.Error)));
             Assert.That(diagnostic.Location.GetLineSpan().Path, Is.EqualTo("/repo/specs/" + later));
             Assert.That(diagnostic.GetMessage(), Does.Contain($"'/repo/specs/{later}' and '/repo/specs/{earlier}' both become the test {test}"));
             Assert.That(result.GeneratedSources, Has.Length.EqualTo(3), "the suite, the earlier file and the other file");
@@ -85,6 +85,19 @@ public class ScenarioNameTests
             Assert.That(result.Diagnostics.Single().Id, Is.EqualTo("VMS0101"));
             Assert.That(result.Diagnostics.Single().Location.GetLineSpan().Path, Is.EqualTo("/repo/specs/sv39/.yaml"));
             Assert.That(HintNames(result), Is.EquivalentTo(new[] { "VmSpecSuite.g.cs", "Sv39.Other.g.cs" }));
+        });
+    }
+
+    [Test]
+    public void A_file_with_no_id_claims_no_test_name_from_the_file_that_has_it()
+    {
+        // ".yaml" has no id; "_.yaml" has no letters or digits, so its method is "_", the name ".yaml" would have.
+        var result = GeneratorHarness.Run([Spec("sv39/.yaml", 1), Spec("sv39/_.yaml", 2)], GeneratorHarness.BuiltInTargets);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "VMS0101" }));
+            Assert.That(HintNames(result), Is.EquivalentTo(new[] { "VmSpecSuite.g.cs", "Sv39._.g.cs" }));
         });
     }
 
