@@ -53,10 +53,11 @@ namespace VmSpec.Generators.Pipeline
                 return Invalid($"{display} cannot be a conformance target: it must be a non-abstract class", location);
             if (type.IsUnboundGenericType)
                 return Invalid($"{display} cannot be a conformance target: it is a generic type with no type arguments; name one of its constructed types", location);
-            // The suite is generated into a file of its own, which cannot name a file-local type. (A type
-            // typeof cannot reach, a private nested one, is already the compiler's error.)
-            if (type.IsFileLocal)
-                return Invalid($"{display} cannot be a conformance target: it is file-local, and the generated suite, in a file of its own, cannot see it", location);
+            // The suite is generated into a file of its own, which cannot name a file-local type, nor a
+            // type nested in one or built with one as a type argument. (A type typeof cannot reach, a
+            // private nested one, is already the compiler's error.)
+            if (NamesFileLocal(type))
+                return Invalid($"{display} cannot be a conformance target: it is file-local or is named through a file-local type, and the generated suite, in a file of its own, cannot see it", location);
             if (!type.AllInterfaces.Any(i => i.ToDisplayString() == MmuInterface))
                 return Invalid($"{display} cannot be a conformance target: it does not implement {MmuInterface}", location);
             var constructor = type.InstanceConstructors.FirstOrDefault(IsMachineConstructor);
@@ -81,6 +82,15 @@ namespace VmSpec.Generators.Pipeline
             && constructor.Parameters.Length == 1
             && constructor.Parameters[0].RefKind == RefKind.None
             && constructor.Parameters[0].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString() == MachineType;
+
+        private static bool NamesFileLocal(ITypeSymbol type) => type switch
+        {
+            INamedTypeSymbol named => named.IsFileLocal
+                || (named.ContainingType is { } outer && NamesFileLocal(outer))
+                || named.TypeArguments.Any(NamesFileLocal),
+            IArrayTypeSymbol array => NamesFileLocal(array.ElementType),
+            _ => false,
+        };
 
         private static bool HasRequiredMembers(INamedTypeSymbol type)
         {
