@@ -69,7 +69,7 @@ public class ScenarioNameTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Exception, Is.Null);
-            Assert.That(result.Diagnostics.Single().Id, Is.EqualTo("VMS1004"));
+            Assert.That((result.Diagnostics.Single().Id, result.Diagnostics.Single().Severity), Is.EqualTo(("VMS1004", DiagnosticSeverity.Error)));
             Assert.That(result.Diagnostics.Single().Location.GetLineSpan().Path, Is.EqualTo("/repo/specs/sv39/x.yaml"));
             Assert.That(HintNames(result), Is.EquivalentTo(new[] { "VmSpecSuite.g.cs", "Sv39.Other.g.cs" }));
         });
