@@ -59,6 +59,59 @@ public class SettingsTests
     }
 
     [Test]
+    public void A_section_given_in_part_keeps_the_defaults_of_the_keys_it_leaves_out()
+    {
+        var yaml = """
+            description: d
+            mmu: [sv39, segmentation]
+            memory: { base: 0x1000_0000 }
+            segmentation: { mode: explicit }
+            sv39: { sum: true }
+            tlb: { entries: 2 }
+            steps:
+              - read: 0x1000
+            """;
+        var scenario = Yaml.Valid(yaml);
+        Assert.Multiple(() =>
+        {
+            Assert.That(scenario.Memory, Is.EqualTo(new MemorySettings(0x1000_0000, 16UL << 20, true)));
+            Assert.That(scenario.Segmentation, Is.EqualTo(new SegmentationSettings(SegmentationMode.Explicit, 0, 0, 32, true)));
+            Assert.That(scenario.Sv39, Is.EqualTo(new Sv39Settings(AccessDirtyPolicy.Hardware, true, false, true)));
+            Assert.That(scenario.Tlb, Is.EqualTo(new TlbSettings(2, null, true, true)));
+        });
+    }
+
+    [Test]
+    public void Mxr_alone_leaves_sum_off()
+    {
+        var scenario = Yaml.Valid("description: d\nmmu: [sv39]\nsv39: { mxr: true }\nsteps:\n  - read: 0x1000\n");
+        Assert.That(scenario.Sv39, Is.EqualTo(new Sv39Settings(AccessDirtyPolicy.Hardware, false, true, true)));
+    }
+
+    [Test]
+    public void Memory_mapping_with_only_a_size_has_the_default_base()
+    {
+        var scenario = Yaml.Valid("description: d\nmmu: [sv39]\nmemory: { size: 1MiB }\nsteps:\n  - read: 0x1000\n");
+        Assert.That(scenario.Memory, Is.EqualTo(new MemorySettings(0x8000_0000, 1UL << 20, true)));
+    }
+
+    [Test]
+    public void Memory_may_end_exactly_at_the_top_of_56_bit_physical_addresses()
+    {
+        // Its last byte is 2^56 - 1, still below 2^56.
+        var scenario = Yaml.Valid("description: d\nmmu: [sv39]\nmemory: { base: 0xFF_FFFF_FFFF_E000, size: 8KiB }\nsteps:\n  - read: 0x1000\n");
+        Assert.That(scenario.Memory.Base + scenario.Memory.Size, Is.EqualTo(1UL << 56));
+    }
+
+    [Test]
+    public void Requires_and_tags_may_be_empty_lists()
+    {
+        // Of the lists only mmu and steps must not be empty.
+        var scenario = Yaml.Valid("description: d\nmmu: [sv39]\nrequires: []\ntags: []\nsteps:\n  - read: 0x1000\n");
+        Assert.That((scenario.Requires, scenario.Tags), Is.EqualTo((EquatableArray<string>.Empty, EquatableArray<string>.Empty)));
+    }
+
+    [Test]
     public void Memory_may_be_just_a_size()
     {
         var scenario = Yaml.Valid("description: d\nmmu: [sv39]\nmemory: 1MiB\nsteps:\n  - read: 0x1000\n");
@@ -97,6 +150,8 @@ public class SettingsTests
     [TestCase("entries: 0", "VMS0008")]
     [TestCase("entries: 48, ways: 4", "VMS0030")]
     [TestCase("entries: 64, ways: 0", "VMS0008")]
+    [TestCase("entries: 65537", "VMS0008")]
+    [TestCase("entries: 64, ways: 65537", "VMS0008")]
     [TestCase("asid: 1", "VMS0010")]
     public void Tlb_geometry(string tlb, string id)
     {
@@ -117,11 +172,13 @@ public class SettingsTests
 
     [TestCase("memory: { size: 0 }", "VMS0008")]
     [TestCase("memory: { size: 6000 }", "VMS0025")]
+    [TestCase("memory: 6KiB", "VMS0025")]
     [TestCase("memory: [1]", "VMS0002")]
     [TestCase("sv39: { ad: software }", "VMS0011")]
     [TestCase("kernel: { swap: lots }", "VMS0009")]
     [TestCase("requires: [Super Pages]", "VMS0033")]
     [TestCase("tags: [\"two words\"]", "VMS0033")]
+    [TestCase("tags: [_draft]", "VMS0033")]
     [TestCase("tags: smoke", "VMS0002")]
     [TestCase("spec: \"  \"", "VMS0032")]
     [TestCase("colour: blue", "VMS0003")]
