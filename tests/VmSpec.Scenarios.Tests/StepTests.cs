@@ -15,6 +15,31 @@ public class StepTests
         Assert.That(bare, Is.EqualTo(new MapStep(bare.Span, new LiteralAddress(0x1000), null, null, Perm.Read | Perm.Execute, true, false, false, false)));
     }
 
+    [TestCase("accessed: true", true, false)]
+    [TestCase("dirty: true", false, true)]
+    public void Map_reads_accessed_and_dirty_each_into_its_own_bit(string flag, bool accessed, bool dirty)
+    {
+        var step = Step<MapStep>("map: { va: 0x1000, perm: rw, " + flag + " }");
+        Assert.That((step.Accessed, step.Dirty), Is.EqualTo((accessed, dirty)));
+    }
+
+    [TestCase("map: { va: 0x1000, size: 0x1800, perm: r }", "map")]
+    [TestCase("unmap: { va: 0x1000, size: 0x1800 }", "unmap")]
+    [TestCase("protect: { va: 0x1000, size: 0x1800, perm: r }", "protect")]
+    public void A_size_of_part_of_a_page_is_refused(string step, string action)
+    {
+        var diagnostic = Yaml.Parse(Yaml.Header + "  - " + step + "\n").Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Message), Is.EqualTo(("VMS0026", $"'size' 0x1800 of '{action}' is not a multiple of the page size (4096 bytes)")));
+    }
+
+    [TestCase("map: { va: 0x1000, size: 0, perm: r }")]
+    [TestCase("unmap: { va: 0x1000, size: 0 }")]
+    [TestCase("protect: { va: 0x1000, size: 0, perm: r }")]
+    public void A_size_of_zero_is_out_of_range(string step)
+    {
+        Assert.That(Yaml.Ids(Yaml.Header + "  - " + step + "\n"), Is.EqualTo(new[] { "VMS0008" }));
+    }
+
     [Test]
     public void Aligned_superpages_are_valid_on_sv39()
     {
@@ -29,6 +54,23 @@ public class StepTests
         var diagnostic = Yaml.Parse(Yaml.Header + "  - map: { va: 0x4000_0000, pa: 0x8000_1000, size: 1GiB, perm: r }\n").Diagnostics.Single();
         Assert.That((diagnostic.Id, diagnostic.Column), Is.EqualTo(("VMS0023", 33)));
         Assert.That(diagnostic.Message, Does.Contain("'pa' 0x80001000 of a 1 GiB map"));
+    }
+
+    [Test]
+    public void A_gigapage_va_must_be_aligned_to_1_GiB_not_only_to_2_MiB()
+    {
+        var diagnostic = Yaml.Parse(Yaml.Header + "  - map: { va: 0x20_0000, pa: 0x8000_0000, size: 1GiB, perm: r }\n").Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Column), Is.EqualTo(("VMS0023", 16)));
+        Assert.That(diagnostic.Message, Does.Contain("'va' 0x200000 of a 1 GiB map"));
+    }
+
+    [Test]
+    public void Alignment_beside_sv39_is_the_larger_of_the_page_sizes()
+    {
+        // A map must suit every kind listed: 256-byte single-level pages do not make 4 KiB sv39 pages smaller.
+        var yaml = "description: d\nmmu: [sv39, single-level]\npaging: { page-size: 256, va-bits: 16 }\nsteps:\n  - map: { va: 0x100, perm: r }\n";
+        var diagnostic = Yaml.Parse(yaml).Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Message), Is.EqualTo(("VMS0026", "'va' 0x100 of 'map' is not a multiple of the page size (4096 bytes)")));
     }
 
     [Test]
@@ -71,6 +113,13 @@ public class StepTests
     }
 
     [Test]
+    public void Pte_level_beside_sv39_is_not_held_to_the_single_level_table()
+    {
+        // Only a scenario on single-level alone is limited to level 0; the single-level MMU refuses a higher one when the step runs.
+        Assert.That(Step<PteStep>("pte: { va: 0x1000, level: 2, value: 1 }", mmu: "sv39, single-level").Level, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Pte_level_on_a_plugin_kind_goes_up_to_four()
     {
         // Sv48's root is level 3; the parser cannot know a plug-in's depth, so it stops at five levels.
@@ -88,10 +137,11 @@ public class StepTests
         Assert.That(Yaml.Ids("description: d\nmmu: [sv39, single-level]\nsteps:\n  - pte: { va: 0x1000, level: 3, value: 1 }\n"), Is.EqualTo(new[] { "VMS0008" }));
     }
 
-    [Test]
-    public void Asid_is_16_bits()
+    [TestCase("space: { asid: 0x10000 }")]
+    [TestCase("sfence: { asid: 0x10000 }")]
+    public void Asid_is_16_bits(string step)
     {
-        Assert.That(Yaml.Ids(Yaml.Header + "  - space: { asid: 0x10000 }\n"), Is.EqualTo(new[] { "VMS0008" }));
+        Assert.That(Yaml.Ids(Yaml.Header + "  - " + step + "\n"), Is.EqualTo(new[] { "VMS0008" }));
     }
 
     [Test]
@@ -111,6 +161,15 @@ public class StepTests
     public void Segment_errors(string step, string id)
     {
         Assert.That(Yaml.Ids("description: d\nmmu: [segmentation]\nsteps:\n  - " + step + "\n"), Is.EqualTo(new[] { id }));
+    }
+
+    [Test]
+    public void A_top_bits_selector_must_fit_in_selector_bits()
+    {
+        // The top selector-bits of an address pick the segment, so a wider selector could never be picked.
+        const string topBits = "description: d\nmmu: [segmentation]\nsegmentation: { mode: top-bits, address-bits: 16, selector-bits: 2 }\nsteps:\n  - ";
+        Assert.That(((SegmentStep)Yaml.Valid(topBits + "segment: { selector: 3, base: 0, size: 4KiB, perm: r }\n").Steps.Single()).Selector, Is.EqualTo(3UL));
+        Assert.That(Yaml.Ids(topBits + "segment: { selector: 4, base: 0, size: 4KiB, perm: r }\n"), Is.EqualTo(new[] { "VMS0008" }));
     }
 
     [Test]
@@ -186,6 +245,9 @@ public class StepTests
     [TestCase("store: { va: 0x1000 }", "VMS0005")]
     [TestCase("load: { va: 0x1000, pid: 0x1_0000_0000 }", "VMS0007")]
     [TestCase("load: { va: 0x1000, pid: -1 }", "VMS0006")]
+    [TestCase("load: { va: 0x1000, size: 16 }", "VMS0035")]
+    [TestCase("store: { va: 0x1000, size: 16, value: 1 }", "VMS0035")]
+    [TestCase("load: { pid: 1, va: 0x1000 }\n    expect: { value: 1, error: invalid }", "VMS0022")]
     public void Data_errors(string step, string id)
     {
         Assert.That(Yaml.Ids(Yaml.Header + "  - " + step + "\n"), Is.EqualTo(new[] { id }));
@@ -256,6 +318,20 @@ public class StepTests
     }
 
     [Test]
+    public void Mmap_takes_no_access_only_as_an_empty_quoted_perm()
+    {
+        // "" is PROT_NONE; a bare 'perm:' is YAML's null, nothing where the required perm goes.
+        Assert.That(((MmapStep)Yaml.Step("mmap: { pid: 1, length: 4KiB, perm: '' }")).Perm, Is.EqualTo(Perm.None));
+        Assert.That(Yaml.Ids(Yaml.Header + "  - mmap: { pid: 1, length: 4KiB, perm: }\n"), Is.EqualTo(new[] { "VMS0002" }));
+    }
+
+    [Test]
+    public void Mmap_is_private_unless_shared_is_given()
+    {
+        Assert.That(((MmapStep)Yaml.Step("mmap: { pid: 1, length: 4KiB, perm: rw }")).Shared, Is.False);
+    }
+
+    [Test]
     public void A_zero_length_is_left_for_the_kernel_to_refuse()
     {
         var scenario = Yaml.Valid(Yaml.Header + "  - mmap: { pid: 1, length: 0, perm: r }\n    expect: { error: invalid }\n");
@@ -265,6 +341,7 @@ public class StepTests
     [TestCase("sbrk: { pid: 1, bytes: 4KiB }\n    expect: { error: out-of-memory, value: 0 }", "VMS0022")]
     [TestCase("mmap: { pid: 1, length: 4KiB, perm: rw }\n    expect: { value: 0 }", "VMS0019")]
     [TestCase("exit: { pid: 1 }\n    expect: { error: crashed }", "VMS0011")]
+    [TestCase("mmap: { pid: 1, length: 4KiB, perm: rw }\n    expect: { error: out-of-memory, va: 0x1000 }", "VMS0022")]
     [TestCase("fork: { parent: 1 }", "VMS0005")]
     [TestCase("spawn: 1", "VMS0002")]
     public void Process_errors(string step, string id)
