@@ -50,6 +50,15 @@ public class AddressTests
         Assert.That(Yaml.Ids(early), Is.EqualTo(new[] { "VMS0016" }));
     }
 
+    [TestCase("sbrk: { pid: 1, bytes: 4KiB, as: heap }\n    expect: { value: heap }")]
+    [TestCase("mmap: { pid: 1, length: 4KiB, perm: r, as: heap }\n    expect: { va: heap }")]
+    public void A_name_is_not_bound_yet_in_the_expect_of_the_step_that_binds_it(string step)
+    {
+        // The name stands for what the step returns, which its own expect is there to check.
+        var diagnostic = Yaml.Parse(Yaml.Header + "  - " + step + "\n").Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Line), Is.EqualTo(("VMS0016", 5)));
+    }
+
     [Test]
     public void A_name_may_be_bound_again_and_the_latest_wins()
     {
