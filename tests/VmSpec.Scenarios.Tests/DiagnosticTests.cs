@@ -69,6 +69,7 @@ public class DiagnosticTests
         // YamlDotNet ends a line at LS (U+2028) too, so the NUL after one is on the next line
         yield return Case("VMS0048", "# a\u2028b\n" + H + "  - read: 0x1000\0\n", 6, 17, "U+0000 is a control character");
         yield return Case("VMS0048", "description: d\nspec: \"a\0b\"\nmmu: [sv39]\nsteps:\n" + Read, 2, 9, "U+0000 is a control character");
+        yield return Case("VMS0048", H + "  - read: 0x1000\u007F\n", 4, 17, "U+007F is a control character");
         yield return Case("VMS0049", H + "  - read: !!str 0x1000\n", 4, 11, "the tag '!!str'", "remove it");
         yield return Case("VMS0049", H + "  - map: !local { va: 0x1000, perm: r }\n", 4, 10, "the tag '!local'");
         yield return Case("VMS0049", "description: d\nmmu: ! [sv39]\nsteps:\n" + Read, 2, 6, "the tag '!'");
@@ -140,6 +141,21 @@ public class DiagnosticTests
         {
             ("VMS0005", 1, 1, false), ("VMS0005", 1, 1, true), ("VMS0014", 2, 18, false), ("VMS0006", 2, 27, false), ("VMS0033", 3, 8, false),
         }));
+    }
+
+    [Test]
+    public void Of_a_duplicate_key_the_first_one_counts()
+    {
+        // Read with the second va, the map would also be misaligned (VMS0026).
+        var diagnostic = Yaml.Parse(H + "  - map: { va: 0x1000, va: 0x1234, perm: r }\n").Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Column), Is.EqualTo(("VMS0004", 24)));
+    }
+
+    [Test]
+    public void Nel_is_a_line_break_not_a_forbidden_control_character()
+    {
+        // YAML leaves NEL (U+0085) out of the C1 controls it forbids.
+        Assert.That(Yaml.Parse(H + Read + "# note\u0085\n").Diagnostics, Is.Empty);
     }
 
     [Test]
