@@ -185,6 +185,14 @@ public class StepTests
     }
 
     [Test]
+    public void Access_without_a_mode_is_a_user_mode_access()
+    {
+        // The format: "The default privilege mode of an access is `user`", for the long form too.
+        var step = Step<AccessStep>("access: { va: 0x1000, op: read }");
+        Assert.That((step.Mode, step.Sum, step.Mxr), Is.EqualTo((PrivilegeMode.User, (bool?)null, (bool?)null)));
+    }
+
+    [Test]
     public void Access_with_overrides_and_expectations()
     {
         var step = Step<AccessStep>("access: { va: 0x1000, op: execute, mode: supervisor, sum: true, mxr: false }\n    expect: { fault: instruction-page-fault, reason: permission, tlb: miss }");
