@@ -99,6 +99,17 @@ public sealed class FrameAllocatorContiguousTests
         return first;
     }
 
+    [Test]
+    public void Freeing_a_run_gives_back_every_frame_of_it()
+    {
+        var first = AllocContiguous(4, 4 * Frame);
+
+        _frames.FreeContiguous(first, 4);
+
+        Assert.That(_frames.FreeFrames, Is.EqualTo(64));
+        Assert.That(Enumerable.Range(0, 4).Select(i => _frames.IsFree(first + (ulong)i * Frame)), Is.All.True);
+    }
+
     private ulong[] AllocSingles(int count) => Enumerable.Range(0, count).Select(_ =>
     {
         Assert.That(_frames.TryAlloc(out var frame), Is.True);
