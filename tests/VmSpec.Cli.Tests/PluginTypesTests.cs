@@ -48,4 +48,10 @@ public class PluginTypesTests
 
         public string Dump() => "identity\n";
     }
+
+    /// <summary>Concrete and public, but built from more than a Machine: the host cannot build it, so it is no target.</summary>
+    public sealed class NeedsMoreThanAMachine(Machine machine, int pages) : IdentityBase(machine)
+    {
+        public int Pages { get; } = pages;
+    }
 }
