@@ -10,24 +10,27 @@ namespace VmSpec.Cli.Tests;
 /// </summary>
 public class PluginBuiltOnALaterCoreTests
 {
-    [Test]
-    public void The_plug_in_is_refused_with_both_versions_named()
+    // A later major version, and a later minor one of the same major (docs/reports.md: 0.2.0.0 against 0.1.0.0).
+    [TestCase(99, 0)]
+    [TestCase(0, 1)]
+    public void The_plug_in_is_refused_with_both_versions_named(int majorAbove, int minorAbove)
     {
         using var specs = new ScratchSpecs();
         specs.Write("sv39/one.yaml", ScratchSpecs.OneSv39Read);
         var plugin = Path.Combine(specs.Root, "LaterCore.dll");
         File.Copy(typeof(SupervisorExecutesUserPages).Assembly.Location, plugin);
         var host = typeof(VmSpec.Core.Machine).Assembly.GetName().Version!;
-        RaiseReferencedVersion(plugin, "VmSpec.Core", major: 99);
+        var later = majorAbove > 0 ? new Version(host.Major + majorAbove, 0, 0, 0) : new Version(host.Major, host.Minor + minorAbove, 0, 0);
+        SetReferencedVersion(plugin, "VmSpec.Core", later);
 
         var run = CliRun.Of("run", specs.Root, "--plugin", plugin);
 
         Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
-        Assert.That(run.Error, Does.Contain($"it was built against VmSpec.Core 99.0.0.0, and vmspec has {host}"));
+        Assert.That(run.Error, Does.Contain($"it was built against VmSpec.Core {later}, and vmspec has {host}"));
     }
 
-    /// <summary>Rewrites the major version of one AssemblyRef row in place: the first two bytes of the row.</summary>
-    private static void RaiseReferencedVersion(string path, string reference, ushort major)
+    /// <summary>Rewrites the version of one AssemblyRef row in place: its first eight bytes, four 16-bit parts.</summary>
+    private static void SetReferencedVersion(string path, string reference, Version version)
     {
         long offset;
         using (var pe = new PEReader(File.OpenRead(path)))
@@ -40,7 +43,7 @@ public class PluginBuiltOnALaterCoreTests
         }
         using var file = File.OpenWrite(path);
         file.Position = offset;
-        file.Write(BitConverter.GetBytes(major));
-        file.Write(new byte[6]);
+        foreach (var part in new[] { version.Major, version.Minor, version.Build, version.Revision })
+            file.Write(BitConverter.GetBytes((ushort)part));
     }
 }
