@@ -14,8 +14,7 @@ namespace VmSpec.Cli.Tests;
 public class KernelBooksTests
 {
     // Nothing here counts frames: only the runner's own check can fail it.
-    private static readonly Scenario SpawnAndTouch = ScenarioParser.Parse(
-        Path.Combine(Path.GetTempPath(), "specs", "kernel", "spawn-and-touch.yaml"),
+    private static readonly Scenario SpawnAndTouch = InlineScenarios.Parse("kernel", "spawn-and-touch",
         """
         description: d
         mmu: [sv39]
@@ -23,7 +22,7 @@ public class KernelBooksTests
           - spawn: { pid: 1 }
           - sbrk: { pid: 1, bytes: 4KiB, as: heap }
           - store: { pid: 1, va: heap, value: 1 }
-        """).Scenario!;
+        """);
 
     [Test]
     public void Tables_that_do_not_add_up_fail_the_run_at_the_first_process_step()

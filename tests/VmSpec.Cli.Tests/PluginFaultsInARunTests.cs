@@ -14,9 +14,8 @@ namespace VmSpec.Cli.Tests;
 /// </summary>
 public class PluginFaultsInARunTests
 {
-    private static readonly Scenario OneRead = ScenarioParser.Parse(
-        Path.Combine(Path.GetTempPath(), "specs", "plug", "one-read.yaml"),
-        "description: d\nmmu: [throwing]\nsteps:\n  - read: 0x8000_1000\n").Scenario!;
+    private static readonly Scenario OneRead = InlineScenarios.Parse("plug", "one-read",
+        "description: d\nmmu: [throwing]\nsteps:\n  - read: 0x8000_1000\n");
 
     [TestCase(nameof(ThrowingMmu.Translate))]
     [TestCase(nameof(ThrowingMmu.Counters))]

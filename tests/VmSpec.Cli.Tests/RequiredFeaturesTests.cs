@@ -35,8 +35,7 @@ public class RequiredFeaturesTests
     }
 
     /// <summary>A scenario for both paging kinds whose read expects a wrong pa: only a run that compares it fails.</summary>
-    private static Scenario WrongPaRequiring(string features) => ScenarioParser.Parse(
-        Path.Combine(Path.GetTempPath(), "specs", "tlb", "needs-features.yaml"),
+    private static Scenario WrongPaRequiring(string features) => InlineScenarios.Parse("tlb", "needs-features",
         $$"""
         description: d
         mmu: [sv39, single-level]
@@ -45,7 +44,7 @@ public class RequiredFeaturesTests
           - map: { va: 0x1000, pa: 0x8020_0000, perm: r }
           - read: 0x1000
             expect: { pa: 0x8020_0004 }
-        """).Scenario!;
+        """);
 
     private static MmuTarget Target(string kind) => BuiltInTargets.All.Single(target => target.Kind == kind);
 }

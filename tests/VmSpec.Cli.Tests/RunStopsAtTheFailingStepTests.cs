@@ -12,8 +12,7 @@ namespace VmSpec.Cli.Tests;
 public class RunStopsAtTheFailingStepTests
 {
     // Step 2 expects a wrong pa; step 3 would fault, and step 4 would succeed.
-    private static readonly Scenario FailsAtTheSecondStep = ScenarioParser.Parse(
-        Path.Combine(Path.GetTempPath(), "specs", "sv39", "fails-at-the-second-step.yaml"),
+    private static readonly Scenario FailsAtTheSecondStep = InlineScenarios.Parse("sv39", "fails-at-the-second-step",
         """
         description: d
         mmu: [sv39]
@@ -23,7 +22,7 @@ public class RunStopsAtTheFailingStepTests
             expect: { pa: 0x8020_0004 }
           - read: 0x5000
           - read: 0x1008
-        """).Scenario!;
+        """);
 
     [Test]
     public void The_failure_names_the_first_failing_step_and_no_later_step_runs()
