@@ -17,7 +17,7 @@ namespace VmSpec.Generators.Emit
         {
             var literal = SymbolDisplay.FormatLiteral(text, quote: true);
             // FormatLiteral escapes CR and LF, but not every character C# reads as a line break.
-            return literal.IndexOfAny(LineBreaks) < 0 ? literal : Escaped(literal);
+            return HasLineBreak(literal) ? Escaped(literal) : literal;
         }
 
         public static bool HasLineBreak(string text) => text.IndexOfAny(LineBreaks) >= 0;
