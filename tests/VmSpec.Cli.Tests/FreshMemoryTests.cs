@@ -1,3 +1,8 @@
+using VmSpec.Core;
+using VmSpec.Core.Mmu;
+using VmSpec.Core.Paging;
+using VmSpec.Runner.Execution;
+
 namespace VmSpec.Cli.Tests;
 
 /// <summary>
@@ -40,6 +45,37 @@ public class FreshMemoryTests
               - read: 0x3F_F008
                 expect: { pa: 0x80DF_F008 }
             """);
+    }
+
+    [Test]
+    public void A_superpage_is_one_page_of_a_level_as_the_mmu_sizes_it()
+    {
+        // A format whose tables hold 1024 entries, as Sv32's do: its level-1 page is 4 MiB, and
+        // 2 MiB, a megapage on Sv39, is 512 base pages there.
+        var mmu = new TenBitLevels(new Machine(new MachineOptions()));
+
+        Assert.That(FreshMemory.Map(mmu, 0x40_0000, 4 * Mib, PteFlags.R).IsOk, Is.True);
+        Assert.That(mmu.MapSizes, Is.EqualTo(new[] { 4 * Mib }));
+
+        mmu.MapSizes.Clear();
+        Assert.That(FreshMemory.Map(mmu, 0x80_0000, 2 * Mib, PteFlags.R).IsOk, Is.True);
+        Assert.That(mmu.MapSizes, Is.EqualTo(Enumerable.Repeat(mmu.PageSize, 512)));
+    }
+
+    private const ulong Mib = 1 << 20;
+
+    /// <summary>Sv39 underneath, but sized as a format of 10-bit levels, recording the size of every map it is asked for.</summary>
+    private sealed class TenBitLevels(Machine machine) : Sv39WithOneBug(machine)
+    {
+        public List<ulong> MapSizes { get; } = [];
+
+        public override ulong PageSizeAt(int level) => level is >= 0 and < 3 ? PageSize << (10 * level) : 0;
+
+        public override EditResult Map(ulong va, ulong pa, ulong size, PteFlags flags)
+        {
+            MapSizes.Add(size);
+            return base.Map(va, pa, size, flags);
+        }
     }
 
     private static void AssertPasses(string yaml)

@@ -25,13 +25,15 @@ public abstract class Sv39WithOneBug(Machine machine) : IPagingMmu
 
     public int Levels => Sv39.Levels;
 
+    public virtual ulong PageSizeAt(int level) => Sv39.PageSizeAt(level);
+
     public ushort CurrentAsid => Sv39.CurrentAsid;
 
     public virtual Translation Translate(in Access access) => Sv39.Translate(access);
 
     public string Dump() => Sv39.Dump();
 
-    public EditResult Map(ulong va, ulong pa, ulong size, PteFlags flags) => Sv39.Map(va, pa, size, flags);
+    public virtual EditResult Map(ulong va, ulong pa, ulong size, PteFlags flags) => Sv39.Map(va, pa, size, flags);
 
     public EditResult Unmap(ulong va, ulong size) => Sv39.Unmap(va, size);
 

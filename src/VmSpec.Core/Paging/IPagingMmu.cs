@@ -1,3 +1,4 @@
+using System.Numerics;
 using VmSpec.Core.Mmu;
 
 namespace VmSpec.Core.Paging;
@@ -14,6 +15,21 @@ public interface IPagingMmu : IMmu
 
     /// <summary>How many table levels a TLB miss reads at most (3 for Sv39, 1 single-level).</summary>
     int Levels { get; }
+
+    /// <summary>
+    /// The bytes one leaf at <paramref name="level"/> maps: <see cref="PageSize"/> at level 0, a
+    /// superpage above it. A <c>map</c> without <c>pa</c> of exactly this size asks for one aligned
+    /// run of frames. By default each level's page is 512 times the one below, as in every RISC-V
+    /// radix format; a format whose tables hold another number of entries says so here. Zero for a
+    /// level outside [0, <see cref="Levels"/>) or a size that 64 bits cannot hold.
+    /// </summary>
+    ulong PageSizeAt(int level)
+    {
+        const int entryBits = 9;
+        if (level < 0 || level >= Levels || entryBits * level >= BitOperations.LeadingZeroCount(PageSize))
+            return 0;
+        return PageSize << (entryBits * level);
+    }
 
     /// <summary>The ASID of the address space translations currently use.</summary>
     ushort CurrentAsid { get; }

@@ -66,6 +66,9 @@ public abstract partial class PagingMmu : IPagingMmu
     /// <summary>log2 of the size of a page mapped by a leaf at <paramref name="level"/>.</summary>
     protected abstract int PageShiftAt(int level);
 
+    /// <summary>The size of a leaf's page at each level, from <see cref="PageShiftAt"/>: whatever the format's tables hold.</summary>
+    public ulong PageSizeAt(int level) => level >= 0 && level < Levels ? 1UL << PageShiftAt(level) : 0;
+
     /// <summary>log2 of a frame's size: a physical address shifted right by it is its PPN (not <see cref="Pte.PpnShift"/>, the PPN's place in a PTE).</summary>
     protected int FrameShift => PageShiftAt(0);
 

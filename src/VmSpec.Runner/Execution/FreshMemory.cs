@@ -14,9 +14,6 @@ internal static class FreshMemory
 {
     private const ulong FrameSize = PhysicalMemory.FrameSize;
 
-    // A RISC-V radix table holds 2^9 entries, so each level's page is 2^9 times the one below.
-    private const int EntryBits = 9;
-
     public static EditResult Map(IPagingMmu mmu, ulong va, ulong size, PteFlags flags)
     {
         var frames = mmu.Machine.Frames;
@@ -57,18 +54,16 @@ internal static class FreshMemory
     }
 
     /// <summary>
-    /// Exactly one aligned page of a level above 0 of a RISC-V radix table (512 entries a table), which
-    /// <c>Map</c> makes one leaf. Any other size, 8 KiB on Sv39 for one, is base pages, taken one at a time.
+    /// Exactly one aligned page of a level above 0, as the MMU sizes its levels (<see cref="IPagingMmu.PageSizeAt"/>),
+    /// which <c>Map</c> makes one leaf. Any other size, 8 KiB on Sv39 for one, is base pages, taken one at a time.
     /// </summary>
     private static bool IsSuperpage(IPagingMmu mmu, ulong va, ulong size)
     {
         if (size <= mmu.PageSize || va % size != 0 || !mmu.Features.Contains(MmuFeatures.Superpages))
             return false;
-        var pageSize = mmu.PageSize;
-        for (var level = 1; level < mmu.Levels && pageSize <= ulong.MaxValue >> EntryBits; level++)
+        for (var level = 1; level < mmu.Levels; level++)
         {
-            pageSize <<= EntryBits;
-            if (size == pageSize)
+            if (size == mmu.PageSizeAt(level))
                 return true;
         }
         return false;
