@@ -100,7 +100,7 @@ public static class RunCommand
     {
         var unrunnable = corpus.Unrunnable(targets);
         if (unrunnable.Count > 0)
-            output.WriteLine($"{unrunnable.Count} scenario(s) not run: no MMU of kind {Corpus.KindsOf(unrunnable)} here (load one with --plugin)");
+            output.WriteLine($"{unrunnable.Count} scenario(s) not run: no MMU of kind {Corpus.KindsOf(unrunnable)} here (load one with --plugin, or correct a misspelt kind in the mmu list)");
     }
 }
 
