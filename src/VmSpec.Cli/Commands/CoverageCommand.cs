@@ -20,7 +20,7 @@ public static class CoverageCommand
         var file = OptionValues.RefuseOptionAsValue(new Option<string?>("--output", "-o") { Description = "Write the matrix to this file instead of the console." });
         var min = new Option<bool>("--min") { Description = "Exit 1 when a reachable cell is empty or a cell that cannot occur was reached." };
         var plugins = TargetSelection.PluginOption();
-        var mmu = TargetSelection.KindOption("Chart only the MMUs of this kind, or the one MMU of this name, so --min checks only its matrix and only its accesses fill it.");
+        var mmu = TargetSelection.KindOption("Chart only the MMUs of this kind, or the one MMU of this name, as 'vmspec list' shows it (a plug-in's MMU is named after its type), so --min checks only its matrix and only its accesses fill it.");
 
         var command = new Command("coverage", "Which rules of the spec the scenarios exercise, from the walks they run.") { paths, format, file, min, plugins, mmu };
         command.SetAction(parse => Execute(

@@ -19,7 +19,7 @@ public static class RunCommand
     public static Command Create(TextWriter output, TextWriter error)
     {
         var paths = Corpus.PathsArgument();
-        var mmu = TargetSelection.KindOption("Run only on the MMUs of this kind, or on the one MMU of this name.");
+        var mmu = TargetSelection.KindOption("Run only on the MMUs of this kind, or on the one MMU of this name, as 'vmspec list' shows it (a plug-in's MMU is named after its type).");
         var stats = new Option<bool>("--stats") { Description = "Print TLB hits, misses, hit ratio, walks, PTE reads and EAT per scenario × MMU." };
         var tlbTime = TimeOption.Create("--tlb-time", "TLB search time for EAT, in ns.", 1);
         var memoryTime = TimeOption.Create("--mem-time", "Memory access time for EAT, in ns.", 100);
