@@ -35,6 +35,7 @@ public class DiagnosticTests
         yield return Case("VMS0015", H + "  - read: heap+zz\n", 4, 11, "'heap+zz' is not an address for 'read'", "NAME+OFFSET");
         yield return Case("VMS0016", H + "  - read: heap+0x10\n", 4, 11, "Name 'heap' is not defined", "clock");
         yield return Case("VMS0017", H + "  - expect: { pa: 0x1000 }\n", 4, 5, "Step has no action key", "map, unmap");
+        yield return Case("VMS0017", H + Read + "  - expect: { pa: 0x1000 }\n", 5, 5, "Step has no action key", "an 'expect' belongs to the step above it: remove its '-'");
         yield return Case("VMS0018", H + Read + "    write: 0x1000\n", 5, 5, "more than one action ('read' and 'write')");
         yield return Case("VMS0019", H + Read + "    expect: { value: 1 }\n", 5, 15, "'value' cannot be expected of a 'read' step", "pa, fault, reason, tlb");
         yield return Case("VMS0020", H + "  - map: { va: 0x1000, perm: r }\n    expect: { pa: 0x1000 }\n", 5, 5, "'map' steps take no 'expect'");

@@ -22,6 +22,8 @@ public class YamlSyntaxTests
     [TestCase("description: d\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n      expect: { fault: load-page-fault }\n", 5, "indented deeper than the key it belongs to", TestName = "A line indented too far is named as one")]
     [TestCase("description: t: u\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n", 1, "a value holding ': ' needs quotes", TestName = "A value with a colon in it is told to take quotes")]
     [TestCase("description: d\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n    expect: { fault: load-page-fault: x }\n", 5, "a value holding ': ' needs quotes", TestName = "A flow mapping's value with a colon in it is told to take quotes")]
+    [TestCase("description: d\nmmu: [sv39]\nsteps:\n  - map: { va: 0x1000 pa: 0x8020_0000, size: 4KiB, perm: r }\n", 4, "is a ',' missing between two entries?", TestName = "A comma left out of a flow mapping is named as one")]
+    [TestCase("description: d\nmmu: [sv39]\nsteps:\n  - read: 0x1000\n  expect: { fault: load-page-fault }\n", 5, "line its key up with the key after the '-'", TestName = "A line indented less than its list item is named as one")]
     public void A_common_mistake_gets_a_hint_after_the_parser_s_words(string yaml, int line, string hint)
     {
         var diagnostic = Yaml.Parse(yaml).Diagnostics.Single();

@@ -58,7 +58,7 @@ namespace VmSpec.Scenarios
             "VMS0016", "Undefined name", "Name '{0}' is not defined here; names come from 'as' on an earlier step (defined: {1})");
 
         public static readonly ScenarioDiagnosticDescriptor NoAction = Error(
-            "VMS0017", "Step without action", "Step has no action key; expected one of: {0}");
+            "VMS0017", "Step without action", "Step has no action key; expected one of: {0}{1}");
 
         public static readonly ScenarioDiagnosticDescriptor MultipleActions = Error(
             "VMS0018", "Step with several actions", "Step has more than one action ('{0}' and '{1}'); write one action per step");

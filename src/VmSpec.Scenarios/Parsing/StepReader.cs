@@ -55,7 +55,11 @@ namespace VmSpec.Scenarios.Parsing
             }
             if (actionKey is null)
             {
-                context.Report(DiagnosticCatalog.NoAction, mapping.Span, string.Join(", ", Actions));
+                // A '-' before 'expect' starts a step of its own, parting the expectation from its action.
+                string hint = mapping.Entries.Count == 1 && mapping.Entries[0].Key.Value == "expect"
+                    ? " (an 'expect' belongs to the step above it: remove its '-' and line it up with that step's action)"
+                    : "";
+                context.Report(DiagnosticCatalog.NoAction, mapping.Span, string.Join(", ", Actions), hint);
                 return null;
             }
 

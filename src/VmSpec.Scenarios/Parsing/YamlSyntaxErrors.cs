@@ -27,32 +27,40 @@ namespace VmSpec.Scenarios.Parsing
         /// <summary>
         /// What the author most likely did, for the library's messages that describe only what the
         /// parser met: an anchor in a flow mapping (valid YAML that YamlDotNet cannot read), an
-        /// unclosed quote, a value with ': ' in it or a line indented too far.
+        /// unclosed quote, a comma left out of a flow mapping, a value with ': ' in it, or a line
+        /// indented too far or not far enough.
         /// </summary>
         private static string Hint(string message, string line)
         {
             if (message.IndexOf("flow mapping", StringComparison.Ordinal) >= 0 && (line.IndexOf('&') >= 0 || line.IndexOf('*') >= 0))
                 return " (an anchor or alias inside '{ ... }' cannot be read here; write that mapping in block style, one key per line)";
-            if (message.IndexOf("flow mapping", StringComparison.Ordinal) >= 0 && ValueWithColon(line))
-                return " (a value holding ': ' needs quotes)";
+            if (message.IndexOf("flow mapping", StringComparison.Ordinal) >= 0 && EntryWithTwoKeys(line) is bool commaMissing)
+                return commaMissing ? " (is a ',' missing between two entries?)" : " (a value holding ': ' needs quotes)";
             if (message.IndexOf("quoted scalar", StringComparison.Ordinal) >= 0)
                 return " (is a closing quote missing?)";
             if (message.IndexOf("found invalid mapping", StringComparison.Ordinal) >= 0)
                 return " (a value holding ': ' needs quotes, or this line is indented deeper than the key it belongs to)";
+            if (message.IndexOf("expected '-' indicator", StringComparison.Ordinal) >= 0)
+                return " (this line is indented less than the list item it belongs to: line its key up with the key after the '-')";
             return "";
         }
 
-        /// <summary>A key, then a value that itself holds ': ', inside one '{ ... }' entry (before the next ',').</summary>
-        private static bool ValueWithColon(string line)
+        /// <summary>
+        /// Whether one '{ ... }' entry (up to the next ',') holds ': ' twice, and if so whether a ','
+        /// was more likely left out (<c>va: 0x1000 pa: 0x2000</c>: a space inside what would be the
+        /// value) than quotes (<c>fault: a: b</c>); null when no entry does.
+        /// </summary>
+        private static bool? EntryWithTwoKeys(string line)
         {
             int open = line.IndexOf('{');
-            if (open < 0) return false;
+            if (open < 0) return null;
             foreach (var entry in line.Substring(open + 1).Split(','))
             {
                 int first = entry.IndexOf(": ", StringComparison.Ordinal);
-                if (first >= 0 && entry.IndexOf(": ", first + 2, StringComparison.Ordinal) >= 0) return true;
+                int second = first < 0 ? -1 : entry.IndexOf(": ", first + 2, StringComparison.Ordinal);
+                if (second >= 0) return entry.Substring(first + 2, second - first - 2).Trim().IndexOf(' ') >= 0;
             }
-            return false;
+            return null;
         }
 
         private static string LineAt(string text, long index)
