@@ -55,6 +55,7 @@ public class ReportCommandTests
 
     [TestCase("missing.dll", "no such file", TestName = "A plug-in path that does not exist")]
     [TestCase("not-an-assembly.dll", "plug-in", TestName = "A file that is not an assembly")]
+    [TestCase("sv39", "a folder, not an assembly: give the plug-in's .dll", TestName = "A folder given for a plug-in")]
     public void A_plug_in_that_cannot_be_loaded_exits_2_and_says_why(string name, string message)
     {
         using var specs = new ScratchSpecs();

@@ -32,6 +32,8 @@ internal static class NothingToRun
             return null;
         if (kind is not null)
             return $"no scenario lists kind '{kind}'";
-        return $"{scenarios.Count} scenario(s) need kinds with no MMU loaded ({Corpus.KindsOf(scenarios)}); load one with --plugin, or correct a misspelt kind in the mmu list";
+        return string.Join(Environment.NewLine,
+            [$"{scenarios.Count} scenario(s) need kinds with no MMU loaded ({Corpus.KindsOf(scenarios)}); load one with --plugin, or correct a misspelt kind in the mmu list",
+             .. UnrunnableKinds.Lines(scenarios, targets)]);
     }
 }

@@ -99,8 +99,11 @@ public static class RunCommand
     private static void ReportUnrunnable(Corpus corpus, IReadOnlyList<MmuTarget> targets, TextWriter output)
     {
         var unrunnable = corpus.Unrunnable(targets);
-        if (unrunnable.Count > 0)
-            output.WriteLine($"{unrunnable.Count} scenario(s) not run: no MMU of kind {Corpus.KindsOf(unrunnable)} here (load one with --plugin, or correct a misspelt kind in the mmu list)");
+        if (unrunnable.Count == 0)
+            return;
+        output.WriteLine($"{unrunnable.Count} scenario(s) not run: no MMU of kind {Corpus.KindsOf(unrunnable)} here (load one with --plugin, or correct a misspelt kind in the mmu list)");
+        foreach (var line in UnrunnableKinds.Lines(unrunnable, targets))
+            output.WriteLine(line);
     }
 }
 

@@ -47,7 +47,9 @@ public static class PluginTargets
         var path = Path.GetFullPath(assemblyPath);
         if (!File.Exists(path))
         {
-            problem = "no such file";
+            problem = Directory.Exists(path)
+                ? "a folder, not an assembly: give the plug-in's .dll (in its build output, bin/<configuration>/<framework>/)"
+                : "no such file";
             return false;
         }
 
