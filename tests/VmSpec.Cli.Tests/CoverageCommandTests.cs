@@ -243,6 +243,19 @@ public class CoverageCommandTests
         Assert.That(run.Output, Does.Not.Contain("identity ("));
     }
 
+    [Test]
+    public void Min_with_no_charted_kind_is_refused_rather_than_passed()
+    {
+        using var specs = new ScratchSpecs();
+        specs.Write("plug/identity.yaml", "description: d\nmmu: [identity]\nsteps:\n  - read: 0x8000_1000\n");
+
+        var run = CliRun.Of("coverage", specs.Root, "--plugin", typeof(IdentityMmu).Assembly.Location, "--min");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain("error: --min: no kind that ran has a coverage model"));
+        Assert.That(run.Output, Does.Not.Contain("Every reachable cell is covered."));
+    }
+
     private static void CopyTree(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))

@@ -43,6 +43,12 @@ public static class CoverageCommand
         var models = CoverageModels.For(targets, corpus.Scenarios, out var uncharted);
         foreach (var kind in uncharted)
             error.WriteLine($"note: kind {kind} has no coverage model ({WhyUncharted(kind)}); its accesses are not counted");
+        // A gate with no cell to check would pass whatever ran: nothing charted is nothing covered.
+        if (min && models.Count == 0)
+        {
+            error.WriteLine("error: --min: no kind that ran has a coverage model, so there is no cell to check");
+            return ExitCodes.FormatError;
+        }
         var run = CoverageCollector.Collect(corpus.Scenarios, targets, models);
         var matrix = new CoverageMatrix(models, run.Points);
         Action<TextWriter> render = format == "markdown"
