@@ -83,6 +83,45 @@ public sealed class MmapTests(string kind)
         kernel.AssertOnlyKernelFramesUsed();
     }
 
+    [Test]
+    public void A_shared_page_keeps_write_permission_in_both_after_fork()
+    {
+        // Only private pages are copy-on-write: a shared page's leaf in the child is the parent's.
+        var kernel = Create(kind);
+        kernel.Spawn(1, null).Ok();
+        var va = kernel.Mmap(1, 4096, PteFlags.Rw, shared: true).Ok();
+        kernel.Store(1, va, 8, 1).Ok();
+
+        kernel.Fork(1, 2).Ok();
+
+        kernel.Switch(1).Ok();
+        Assert.That(kernel.Mmu.FindLeaf(va).Pte.W, Is.True, "the parent's leaf");
+        kernel.Switch(2).Ok();
+        Assert.That(kernel.Mmu.FindLeaf(va).Pte.W, Is.True, "the child's leaf");
+    }
+
+    [Test]
+    public void Each_part_of_a_shared_region_split_by_munmap_stays_the_same_page_in_every_process()
+    {
+        // Three shared pages A, B, C. Pid 1 unmaps A and keeps [B, C); pid 3, forked from it after
+        // that, maps [B, C) too; pid 2 still maps all three. B and C must be the same pages in each.
+        var kernel = Create(kind);
+        kernel.Spawn(1, null).Ok();
+        var va = kernel.Mmap(1, 3 * 4096, PteFlags.Rw, shared: true).Ok();
+        kernel.Fork(1, 2).Ok();
+        kernel.Munmap(1, va, 4096).Ok();
+        kernel.Fork(1, 3).Ok();
+
+        kernel.Store(2, va + 4096, 8, 0xB).Ok();
+        kernel.Store(2, va + 2 * 4096, 8, 0xC).Ok();
+
+        Assert.That(kernel.Load(1, va + 4096).Ok(), Is.EqualTo(0xB));
+        Assert.That(kernel.Load(1, va + 2 * 4096).Ok(), Is.EqualTo(0xC));
+        Assert.That(kernel.Load(3, va + 4096).Ok(), Is.EqualTo(0xB));
+        Assert.That(kernel.Load(3, va + 2 * 4096).Ok(), Is.EqualTo(0xC));
+        kernel.Load(3, va).IsSignal(Signal.SIGSEGV);
+    }
+
     [TestCase(0UL, TestName = "Munmap over an empty heap leaves the heap")]
     [TestCase(3 * 4096UL, TestName = "Munmap over a heap shrunk back to its start leaves the heap")]
     public void Munmap_over_an_empty_heap_leaves_it_for_sbrk(ulong grownFirst)
