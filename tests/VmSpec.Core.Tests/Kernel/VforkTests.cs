@@ -40,6 +40,20 @@ public sealed class VforkTests(string kind)
     }
 
     [Test]
+    public void The_child_runs_in_place_of_the_suspended_parent_until_it_exits()
+    {
+        var kernel = Create(kind);
+        kernel.Spawn(1, null).Ok();
+        kernel.Switch(1).Ok();
+
+        kernel.Vfork(1, 2).Ok();
+        Assert.That(kernel.RunningPid, Is.EqualTo(2), "a suspended process is never the running one");
+
+        kernel.Exit(2).Ok();
+        Assert.That(kernel.RunningPid, Is.EqualTo(1));
+    }
+
+    [Test]
     public void Child_exit_does_not_free_the_parents_memory()
     {
         var kernel = Create(kind);
