@@ -63,6 +63,30 @@ public sealed class SwapTests(string kind)
     }
 
     [Test]
+    public void An_eager_fork_copies_a_page_in_swap_to_a_slot_of_its_own()
+    {
+        var kernel = Create(kind, ramSize: SmallRam, swapBytes: 1UL << 20, fork: ForkStrategy.EagerCopy);
+        kernel.Spawn(1, null).Ok();
+        kernel.Sbrk(1, 4096).Ok();
+        kernel.Store(1, DefaultBreak, 8, 5).Ok();
+        var va = kernel.Mmap(1, 60 * 4096, PteFlags.Rw, false).Ok();
+        for (var page = 0UL; page < 60; page++)
+            kernel.Store(1, va + page * 4096, 8, page).Ok(); // pushes the heap page out
+
+        kernel.Fork(1, 2).Ok();
+
+        Assert.That(kernel.AccountingMismatch(), Is.Null, "every swapped page has a slot of its own");
+        kernel.Store(2, DefaultBreak, 8, 6).Ok();
+        Assert.That(kernel.Load(1, DefaultBreak).Ok(), Is.EqualTo(5));
+        Assert.That(kernel.Load(2, DefaultBreak).Ok(), Is.EqualTo(6));
+        Assert.That(kernel.Stats().Faults.Cow, Is.Zero);
+        kernel.Exit(2).Ok();
+        kernel.Exit(1).Ok();
+        Assert.That(kernel.Stats().SwapSlotsUsed, Is.Zero);
+        kernel.AssertOnlyKernelFramesUsed();
+    }
+
+    [Test]
     public void When_swap_is_full_a_fault_is_sigkill()
     {
         var kernel = Create(kind, ramSize: SmallRam, swapBytes: 4 * 4096);
