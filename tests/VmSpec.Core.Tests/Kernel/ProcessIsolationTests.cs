@@ -1,4 +1,5 @@
 using VmSpec.Core.Kernel;
+using VmSpec.Core.Mmu;
 using VmSpec.Core.Paging;
 using static VmSpec.Core.Tests.Kernel.TestKernels;
 
@@ -37,6 +38,41 @@ public sealed class ProcessIsolationTests(string kind)
         Assert.That(kernel.RunningPid, Is.EqualTo(2));
         Assert.That(kernel.Mmu.CurrentAsid, Is.Not.EqualTo(first));
         Assert.That(first, Is.Not.Zero, "ASID 0 is the idle space's");
+    }
+
+    [Test]
+    public void A_new_process_gets_the_lowest_free_asid()
+    {
+        var kernel = Create(kind);
+        foreach (var pid in new[] { 1, 2, 3 })
+            kernel.Spawn(pid, null).Ok();
+        kernel.Exit(3).Ok();
+        kernel.Exit(1).Ok();
+
+        kernel.Spawn(4, null).Ok();
+        kernel.Spawn(5, null).Ok();
+
+        Assert.That(kernel.MemoryReport().Select(row => (row.Pid, row.Asid)),
+            Is.EqualTo(new[] { (2, (ushort)2), (4, (ushort)1), (5, (ushort)3) }));
+    }
+
+    [Test]
+    public void A_spawn_refused_for_want_of_a_frame_leaves_its_asid_free()
+    {
+        // Small enough that the heap can fill RAM: 16 frames on Sv39, 32 on single-level (whose
+        // kernel and process take 9 and 8).
+        var kernel = Create(kind, ramSize: (kind == MmuKinds.Sv39 ? 16UL : 32UL) * TestKernels.Page);
+        kernel.Spawn(1, null).Ok();
+        while (kernel.Sbrk(1, (long)TestKernels.Page).IsOk)
+        {
+        }
+        Assert.That(kernel.Free(), Is.Zero);
+        kernel.Spawn(2, null).IsError(KernelError.OutOfMemory);
+
+        kernel.Sbrk(1, -(long)(kernel.Sbrk(1, 0).Ok() - DefaultBreak)).Ok();
+        kernel.Spawn(3, null).Ok();
+
+        Assert.That(kernel.MemoryReport().Single(row => row.Pid == 3).Asid, Is.EqualTo(2));
     }
 
     [Test]
