@@ -45,6 +45,30 @@ public sealed class ResidentPagesTests
     }
 
     [Test]
+    public void A_pinned_page_the_hand_passes_keeps_its_bit()
+    {
+        _pages[0].Pins++;
+
+        Assert.That(_ring.ChooseVictim(), Is.SameAs(_pages[1]));
+        Assert.That(_pages[0].Referenced, Is.True, "once unpinned it still has its second chance");
+    }
+
+    [Test]
+    public void A_page_that_arrives_mid_turn_enters_behind_the_hand_and_is_met_last()
+    {
+        _ring.ChooseVictim(); // the hand now points at the second page
+        var newcomer = new Page(0x4000, 0);
+        _ring.Add(newcomer);
+        _pages[0].Referenced = true;
+        _pages[1].Pins++;
+        _pages[2].Pins++;
+
+        // From the hand: the two pinned pages, the first page, then the newcomer; the turn clears
+        // both bits, and the next one reaches the first page before the newcomer.
+        Assert.That(_ring.ChooseVictim(), Is.SameAs(_pages[0]));
+    }
+
+    [Test]
     public void A_removed_page_is_not_chosen_and_the_hand_moves_on()
     {
         _ring.ChooseVictim();
