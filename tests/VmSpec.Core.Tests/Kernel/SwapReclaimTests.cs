@@ -67,6 +67,32 @@ public sealed class SwapReclaimTests(string kind)
         ExitAll(kernel, 1, 2);
     }
 
+    [Test]
+    public void An_access_that_runs_onto_the_next_page_gives_both_pages_their_second_chance()
+    {
+        // 16 frames on Sv39 and 32 on single-level leave n free after the spawn, and each page of
+        // a mapping just below the clock page costs one frame.
+        var kernel = Create(kind, ramSize: (kind == MmuKinds.Sv39 ? 16UL : 32UL) * PageBytes, swapBytes: Swap);
+        kernel.Spawn(1, null).Ok();
+        var n = (ulong)kernel.Free();
+        var m = kernel.Mmap(1, (n + 2) * PageBytes, PteFlags.Rw, shared: false).Ok();
+        for (var page = 0UL; page < n; page++)
+            kernel.Store(1, m + page * PageBytes, 8, page).Ok();
+        // RAM is full: the clock clears every bit and evicts page 0, leaving the hand at page 1.
+        kernel.Store(1, m + n * PageBytes, 8, n).Ok();
+
+        // Read across the boundary between pages 1 and 2: the access uses both.
+        kernel.Load(1, m + 2 * PageBytes - 4).Ok();
+        // The hand passes pages 1 and 2, referenced again, and takes page 3.
+        kernel.Store(1, m + (n + 1) * PageBytes, 8, n + 1).Ok();
+
+        Assert.That(kernel.Load(1, m + 2 * PageBytes).Ok(), Is.EqualTo(2));
+        Assert.That(kernel.Stats().PagesSwappedIn, Is.Zero, "page 2 stayed in memory");
+        Assert.That(kernel.Load(1, m + 3 * PageBytes).Ok(), Is.EqualTo(3));
+        Assert.That(kernel.Stats().PagesSwappedIn, Is.EqualTo(1), "page 3 came back from swap");
+        ExitAll(kernel, 1);
+    }
+
     /// <summary>
     /// Pid 1 with a private mapping of <paramref name="pages"/> pages, the first (m) holding 7, forked
     /// into pid 2, in a RAM of the frames that takes (the sums above) and <paramref name="spareFrames"/> more.
