@@ -23,6 +23,16 @@ public sealed class SignalTests(string kind)
         kernel.Load(2, kernel.ClockAddress).Ok();
     }
 
+    [TestCase(8, TestName = "An 8-byte access ending on the last byte of the address space is sigsegv, not invalid")]
+    [TestCase(1, TestName = "A 1-byte access at the last byte of the address space is sigsegv, not invalid")]
+    public void An_access_that_reaches_the_last_address_without_wrapping_is_a_fault(int size)
+    {
+        var kernel = Create(kind);
+        kernel.Spawn(1, null).Ok();
+
+        kernel.Load(1, ulong.MaxValue - (ulong)(size - 1), size).IsSignal(Signal.SIGSEGV);
+    }
+
     [Test]
     public void A_store_to_a_read_only_mapping_is_sigsegv()
     {
