@@ -42,6 +42,17 @@ public sealed class KernelPropertyTests(string kind)
         Assert.That(steps, Is.GreaterThanOrEqualTo(10_000));
     }
 
+    /// <summary>The same programs with every fork copying its private pages up front, swapped ones slot to slot.</summary>
+    [TestCase(Ram, Swap, TestName = "{m}(swap)")]
+    [TestCase(Ram, 0UL, TestName = "{m}(no swap)")]
+    public void With_eager_fork_loads_read_what_the_model_says_and_no_frame_is_lost(ulong ram, ulong swap)
+    {
+        var steps = 0;
+        ProgramGen.Sample(program => steps += RunProgram(program, ram, swap, ForkStrategy.EagerCopy), iter: Programs, threads: 1);
+
+        Assert.That(steps, Is.GreaterThanOrEqualTo(10_000));
+    }
+
     /// <summary>Runs one program to the end, then exits every process; returns the steps run.</summary>
     internal int RunProgram((int Op, int Pick, int Amount, ulong Value)[] program, ulong ram, ulong swap, ForkStrategy fork = ForkStrategy.CopyOnWrite)
     {
