@@ -37,6 +37,25 @@ public sealed class PageCrossingAccessTests
     }
 
     [Test]
+    public void Pages_that_take_each_other_s_tables_in_turn_end_in_one_sigkill_counted_once()
+    {
+        // kernel 2 + pid 1 3 = 5 frames, and 3 to spare. The pages on either side of the 2 MiB
+        // boundary 4 MiB below the clock page are under neither the clock page's L0 nor one L0
+        // together: each needs its frame and an L0, 4 frames. Each page's fault is served by taking
+        // back the tables, and so the leaf, of the other, until the kernel gives up.
+        var kernel = Create(MmuKinds.Sv39, ramSize: 8 * PageBytes, swapBytes: 1UL << 20);
+        kernel.Spawn(1, null).Ok();
+        var m = kernel.Mmap(1, 2 * TwoMiB, PteFlags.Rw, shared: false).Ok();
+        var boundary = (m | (TwoMiB - 1)) + 1;
+
+        kernel.Store(1, boundary - 4, 8, 0x1122_3344_5566_7788).IsSignal(Signal.SIGKILL);
+
+        Assert.That(kernel.Stats().Faults.Kill, Is.EqualTo(1), "the access that ended in SIGKILL is a fault that ended in SIGKILL");
+        kernel.AssertOnlyKernelFramesUsed();
+        Assert.That(kernel.Stats().SwapSlotsUsed, Is.Zero);
+    }
+
+    [Test]
     public void A_fault_that_made_its_page_and_then_found_no_table_counts_as_sigkill_alone()
     {
         // kernel 2 + pid 1 3 = 5 frames, 1 to spare: the first touch makes its page in it, and then
