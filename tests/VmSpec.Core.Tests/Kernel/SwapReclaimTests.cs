@@ -131,9 +131,15 @@ public sealed class SwapTableReclaimTests
     /// 12 frames: kernel 2, pid 1 3 + heap page (holding 5) + its L1 and L0 = 8, pid 2 3 + page m
     /// (holding 9) of a two-page private mapping = 12. RAM is full.
     /// </summary>
-    private static (OsKernel Kernel, ulong M) RamFullOfTwoProcesses()
+    /// <param name="afterAnExit">First spawn a process and exit it, so that pid 1 gets the ASID it had.</param>
+    private static (OsKernel Kernel, ulong M) RamFullOfTwoProcesses(bool afterAnExit = false)
     {
         var kernel = Create(MmuKinds.Sv39, ramSize: 12 * PageBytes, swapBytes: Swap);
+        if (afterAnExit)
+        {
+            kernel.Spawn(9, null).Ok();
+            kernel.Exit(9).Ok();
+        }
         kernel.Spawn(1, null).Ok();
         kernel.Sbrk(1, (long)PageBytes).Ok();
         kernel.Store(1, DefaultBreak, 8, 5).Ok();
@@ -187,6 +193,24 @@ public sealed class SwapTableReclaimTests
         Assert.That(kernel.Free(), Is.EqualTo(1));
         kernel.Exit(2).Ok();
         Assert.That(kernel.Load(3, DefaultBreak).Ok(), Is.EqualTo(5));
+        Assert.That(kernel.Load(1, DefaultBreak).Ok(), Is.EqualTo(5));
+        SwapReclaimTests.ExitAll(kernel, 1, 3);
+    }
+
+    [Test]
+    public void Tables_are_taken_back_from_the_live_space_that_reuses_an_exited_process_s_asid()
+    {
+        // As above, but pid 1 runs under the ASID an exited process had: the space that is gone must
+        // be neither measured nor rebuilt in its place.
+        var (kernel, m) = RamFullOfTwoProcesses(afterAnExit: true);
+        kernel.Store(2, m + PageBytes, 8, 10).Ok();
+
+        kernel.Fork(1, 3).Ok();
+
+        var stats = kernel.Stats();
+        Assert.That((stats.TableTrims, stats.TableFramesByPid[1], stats.TableFramesByPid[3]), Is.EqualTo((1L, 3L, 3L)));
+        Assert.That(kernel.Load(1, kernel.ClockAddress).Ok(), Is.Zero, "pid 1 keeps its clock page's leaf");
+        kernel.Exit(2).Ok();
         Assert.That(kernel.Load(1, DefaultBreak).Ok(), Is.EqualTo(5));
         SwapReclaimTests.ExitAll(kernel, 1, 3);
     }
