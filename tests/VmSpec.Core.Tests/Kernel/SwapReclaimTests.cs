@@ -216,6 +216,40 @@ public sealed class SwapTableReclaimTests
     }
 
     [Test]
+    public void Of_two_spaces_with_as_many_tables_the_one_trimmed_longer_ago_goes_first()
+    {
+        // 14 frames: kernel 2 + for each of pid 1 and pid 2, 3 tables + a heap page + its L1 and L0.
+        // Swap holds two pages.
+        var kernel = Create(MmuKinds.Sv39, ramSize: 14 * PageBytes, swapBytes: 2 * PageBytes);
+        foreach (var pid in new[] { 1, 2 })
+        {
+            kernel.Spawn(pid, null).Ok();
+            kernel.Sbrk(pid, (long)PageBytes).Ok();
+            kernel.Store(pid, DefaultBreak, 8, (ulong)pid).Ok();
+        }
+        // Two pages near the clock page (no tables) push both heap pages out: swap is full.
+        var m = kernel.Mmap(2, 2 * PageBytes, PteFlags.Rw, shared: false).Ok();
+        kernel.Store(2, m, 8, 3).Ok();
+        kernel.Store(2, m + PageBytes, 8, 4).Ok();
+        Assert.That((kernel.Free(), kernel.Stats().SwapSlotsUsed), Is.EqualTo((0L, 2L)));
+
+        // Pid 1's heap page comes back: with no slot to evict to, the tables go, from pid 1 on a
+        // tie with nobody trimmed yet (the earlier created); its L1 and L0 are then made again,
+        // the second by evicting one of the pages at m, which fills swap again.
+        Assert.That(kernel.Load(1, DefaultBreak).Ok(), Is.EqualTo(1));
+        Assert.That(kernel.Stats().TableTrims, Is.EqualTo(1));
+        Assert.That(kernel.Stats().TableFramesByPid.Values, Is.EqualTo(new[] { 5L, 5L }));
+
+        // Bringing that page back needs a frame: a tie again, and now pid 2, never trimmed, goes.
+        Assert.That(kernel.Load(2, m).Ok(), Is.EqualTo(3));
+        Assert.That(kernel.Load(2, m + PageBytes).Ok(), Is.EqualTo(4));
+
+        var stats = kernel.Stats();
+        Assert.That((stats.TableTrims, stats.TableFramesByPid[1], stats.TableFramesByPid[2]), Is.EqualTo((2L, 5L, 3L)));
+        SwapReclaimTests.ExitAll(kernel, 1, 2);
+    }
+
+    [Test]
     public void Without_swap_nothing_is_taken_back_and_the_fork_runs_out_of_memory()
     {
         // pid 2 touches one page fewer than above, so RAM is full with pid 1's heap page still in it.
