@@ -87,6 +87,24 @@ public sealed class SwapTests(string kind)
     }
 
     [Test]
+    public void Unmapping_the_last_mapping_of_a_shared_region_frees_the_slot_of_its_page_in_swap()
+    {
+        var kernel = Create(kind, ramSize: SmallRam, swapBytes: 1UL << 20);
+        kernel.Spawn(1, null).Ok();
+        var shared = kernel.Mmap(1, 4096, PteFlags.Rw, shared: true).Ok();
+        kernel.Store(1, shared, 8, 5).Ok();
+        var va = kernel.Mmap(1, 60 * 4096, PteFlags.Rw, false).Ok();
+        for (var page = 0UL; page < 60; page++)
+            kernel.Store(1, va + page * 4096, 8, page).Ok(); // pushes the shared page out first
+        var slots = kernel.Stats().SwapSlotsUsed;
+        Assert.That(kernel.MemoryReport().Single().SwappedPages, Is.EqualTo(slots - 1), "one slot is the shared page's");
+
+        kernel.Munmap(1, shared, 4096).Ok();
+
+        Assert.That(kernel.Stats().SwapSlotsUsed, Is.EqualTo(slots - 1));
+    }
+
+    [Test]
     public void When_swap_is_full_a_fault_is_sigkill()
     {
         var kernel = Create(kind, ramSize: SmallRam, swapBytes: 4 * 4096);
