@@ -70,6 +70,26 @@ public sealed class SbrkTests(string kind)
     }
 
     [Test]
+    public void Growth_that_cannot_be_met_leaves_the_pages_already_there_mapped()
+    {
+        // The heap starts on the last page below a 2 MiB boundary, so the growth makes a table (on
+        // Sv39, an L0) before it runs out, and the space's tables are rebuilt without it.
+        const ulong lastPageBelow2MiB = 0x1F_F000;
+        var kernel = Create(kind, ramSize: 1UL << 20);
+        kernel.Spawn(1, lastPageBelow2MiB).Ok();
+        kernel.Sbrk(1, 4096).Ok();
+        kernel.Store(1, lastPageBelow2MiB, 8, 0x77).Ok();
+        var (free, tables, faults) = (kernel.Free(), kernel.Stats().TableFramesByPid[1], kernel.Stats().Faults);
+
+        kernel.Sbrk(1, (free + 1) * 4096).IsError(KernelError.OutOfMemory);
+
+        Assert.That(kernel.Free(), Is.EqualTo(free));
+        Assert.That(kernel.Stats().TableFramesByPid[1], Is.EqualTo(tables));
+        Assert.That(kernel.Load(1, lastPageBelow2MiB).Ok(), Is.EqualTo(0x77));
+        Assert.That(kernel.Stats().Faults, Is.EqualTo(faults), "the heap page kept its leaf: the load does not fault");
+    }
+
+    [Test]
     public void Growth_that_fits_exactly_succeeds()
     {
         var kernel = Create(kind, ramSize: 1UL << 20);
