@@ -1,5 +1,6 @@
 using VmSpec.Core.Kernel;
 using VmSpec.Core.Mmu;
+using VmSpec.Core.Paging;
 using static VmSpec.Core.Tests.Kernel.TestKernels;
 using OsKernel = VmSpec.Core.Kernel.Kernel;
 
@@ -131,6 +132,21 @@ public sealed class CopyOnWriteTests(string kind)
         Assert.That(kernel.Used() - before, Is.EqualTo(3 + kernel.Stats().TableFramesByPid[2]));
         Assert.That(kernel.Stats().Faults.Cow, Is.Zero);
         Assert.That(kernel.Load(1, DefaultBreak).Ok(), Is.EqualTo(7));
+    }
+
+    [TestCase(ForkStrategy.CopyOnWrite)]
+    [TestCase(ForkStrategy.EagerCopy)]
+    public void A_read_only_private_page_stays_read_only_in_the_child(ForkStrategy strategy)
+    {
+        var kernel = Create(kind, fork: strategy);
+        kernel.Spawn(1, null).Ok();
+        var va = kernel.Mmap(1, 4096, PteFlags.R, shared: false).Ok();
+        kernel.Load(1, va).Ok();
+
+        kernel.Fork(1, 2).Ok();
+
+        kernel.Store(2, va, 8, 1).IsSignal(Signal.SIGSEGV);
+        Assert.That(kernel.Load(1, va).Ok(), Is.Zero);
     }
 
     /// <summary>Process 1 with one heap page holding <paramref name="value"/>, forked into process 2.</summary>
