@@ -48,4 +48,20 @@ public sealed class TableMemoryReportTests
         Assert.That(stats.KernelFrames + rows.Sum(row => row.TableFrames + row.ResidentPages) - owners, Is.EqualTo(stats.UsedFrames),
             "every used frame is the kernel's, or one process's table or page");
     }
+
+    [TestCaseSource(typeof(TestKernels), nameof(Kinds))]
+    public void A_vfork_child_shows_none_of_its_parent_s_swapped_pages(string kind)
+    {
+        var kernel = Create(kind, ramSize: 256 * 1024, swapBytes: 1UL << 20);
+        kernel.Spawn(1, null).Ok();
+        var va = kernel.Mmap(1, 60 * 4096, PteFlags.Rw, false).Ok();
+        for (var page = 0UL; page < 60; page++)
+            kernel.Store(1, va + page * 4096, 8, page).Ok(); // RAM holds fewer: some go to swap
+        kernel.Vfork(1, 2).Ok();
+
+        var rows = kernel.MemoryReport();
+
+        Assert.That(rows[0].SwappedPages, Is.EqualTo(kernel.Stats().SwapSlotsUsed), "the parent's row counts its pages in swap");
+        Assert.That(rows[1].SwappedPages, Is.Zero, "they are counted in the parent's row only");
+    }
 }
