@@ -93,6 +93,27 @@ public sealed class SwapReclaimTests(string kind)
         ExitAll(kernel, 1);
     }
 
+    [Test]
+    public void A_page_held_in_its_frame_for_a_page_crossing_fault_may_be_evicted_once_it_is_served()
+    {
+        var kernel = Create(kind, ramSize: (kind == MmuKinds.Sv39 ? 16UL : 32UL) * PageBytes, swapBytes: Swap);
+        kernel.Spawn(1, null).Ok();
+        var n = (ulong)kernel.Free();
+        var m = kernel.Mmap(1, (n + 1) * PageBytes, PteFlags.Rw, shared: false).Ok();
+        // Pages 0 and 1 both fault in one store across their boundary: page 0 is made first, and
+        // stays in its frame while page 1's fault is served.
+        kernel.Store(1, m + PageBytes - 4, 8, 0x0102_0304_0506_0708).Ok();
+        for (var page = 2UL; page < n; page++)
+            kernel.Store(1, m + page * PageBytes, 8, page).Ok();
+
+        // RAM is full: the clock clears every bit and takes page 0, first in its ring.
+        kernel.Store(1, m + n * PageBytes, 8, n).Ok();
+
+        Assert.That(kernel.Load(1, m + PageBytes - 4, 4).Ok(), Is.EqualTo(0x0506_0708));
+        Assert.That(kernel.Stats().PagesSwappedIn, Is.EqualTo(1), "page 0 was the page evicted");
+        ExitAll(kernel, 1);
+    }
+
     /// <summary>
     /// Pid 1 with a private mapping of <paramref name="pages"/> pages, the first (m) holding 7, forked
     /// into pid 2, in a RAM of the frames that takes (the sums above) and <paramref name="spareFrames"/> more.
