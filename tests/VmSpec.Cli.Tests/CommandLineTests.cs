@@ -18,6 +18,18 @@ public class CommandLineTests
         Assert.That(run.Error, Does.Not.Contain("no such file or folder"));
     }
 
+    [TestCase("run", "--update-snapshot", "--update-snapshots")]
+    [TestCase("run", "--stat", "--stats")]
+    [TestCase("coverage", "--mni", "--min")]
+    [TestCase("report", "--pluign", "--plugin")]
+    public void An_unknown_option_one_slip_from_a_known_one_names_it(string command, string typed, string meant)
+    {
+        var run = CliRun.Of(command, RepositoryPaths.Specs, typed);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.ToString());
+        Assert.That(run.Error, Does.Contain($"Unrecognized option '{typed}'; did you mean '{meant}'?"));
+    }
+
     [TestCase("run", "--plugin")]
     [TestCase("run", "--mmu")]
     [TestCase("run", "--tlb-time")]

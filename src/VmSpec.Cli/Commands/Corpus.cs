@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using VmSpec.Runner.Loading;
 using VmSpec.Runner.Targets;
 using VmSpec.Scenarios;
@@ -26,9 +27,14 @@ internal sealed record Corpus(IReadOnlyList<string> Paths, IReadOnlyList<Scenari
         var paths = new Argument<string[]>("paths") { Description = "Scenario files or folders.", Arity = ArgumentArity.OneOrMore };
         paths.Validators.Add(result =>
         {
+            var options = (result.Parent as CommandResult)?.Command.Options.SelectMany(option => option.Aliases.Prepend(option.Name)).ToList() ?? [];
             foreach (var token in result.Tokens.Select(token => token.Value))
-                if (token.StartsWith('-') && !File.Exists(token) && !Directory.Exists(token))
-                    result.AddError($"Unrecognized option '{token}'.");
+            {
+                if (!token.StartsWith('-') || File.Exists(token) || Directory.Exists(token))
+                    continue;
+                var near = options.FirstOrDefault(option => Spelling.OneSlipApart(token, option));
+                result.AddError(near is null ? $"Unrecognized option '{token}'." : $"Unrecognized option '{token}'; did you mean '{near}'?");
+            }
         });
         return paths;
     }

@@ -25,25 +25,8 @@ internal static class UnrunnableKinds
         {
             var files = kind.Distinct().ToList();
             var more = files.Count > FilesNamed ? $" and {files.Count - FilesNamed} more" : "";
-            var guess = loaded.FirstOrDefault(known => OneSlipApart(kind.Key, known)) is { } near ? $" (did you mean {near}?)" : "";
+            var guess = loaded.FirstOrDefault(known => Spelling.OneSlipApart(kind.Key, known)) is { } near ? $" (did you mean {near}?)" : "";
             yield return $"  {kind.Key}{guess}: {string.Join(", ", files.Take(FilesNamed))}{more}";
         }
-    }
-
-    private static bool OneSlipApart(string a, string b)
-    {
-        if (a == b || Math.Abs(a.Length - b.Length) > 1)
-            return false;
-        var same = 0;
-        while (same < a.Length && same < b.Length && a[same] == b[same])
-            same++;
-        if (a.Length != b.Length)
-        {
-            var (longer, shorter) = a.Length > b.Length ? (a, b) : (b, a);
-            return longer[(same + 1)..] == shorter[same..];
-        }
-        var changed = a[(same + 1)..] == b[(same + 1)..];
-        var swapped = same + 1 < a.Length && a[same] == b[same + 1] && a[same + 1] == b[same] && a[(same + 2)..] == b[(same + 2)..];
-        return changed || swapped;
     }
 }
