@@ -31,4 +31,14 @@ public sealed class SegmentTableDumpTests
 
         Assert.That(unit.Dump(), Does.StartWith("0x1  base 0x2000"));
     }
+
+    [Test]
+    public void The_last_selector_a_table_frame_holds_is_dumped()
+    {
+        // 256 descriptors of 16 bytes fill the table's one frame: selector 0xff is its last slot.
+        var unit = Explicit().With(new(0xFF, 0x4000, 0xF, Rw));
+
+        Assert.That(unit.TableCapacity, Is.EqualTo(256));
+        Assert.That(unit.Dump(), Is.EqualTo("0xff  base 0x4000  limit 0xf  size 0x10  rw-  up  pa [0x4000, 0x4010)\n"));
+    }
 }
