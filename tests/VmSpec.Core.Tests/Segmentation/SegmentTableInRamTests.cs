@@ -93,4 +93,43 @@ public sealed class SegmentTableInRamTests
         AssertTranslates(unit.At(1, 0xFF), 0x20FF);
         AssertTranslates(unit.At(300, 0xF), 0x900F);
     }
+
+    [Test]
+    public void An_undefined_selector_inside_the_table_faults_at_level_0_and_one_past_it_at_level_minus_one()
+    {
+        // The first was read from RAM (a descriptor without its valid bit); the second had nothing to read.
+        var unit = Explicit().With(new(0, 0x1000, 0xFF, Rw)).With(new(2, 0x3000, 0xFF, Rw));
+
+        var inside = unit.At(1, 0);
+        var past = unit.At(unit.TableCapacity, 0);
+
+        AssertFaults(inside, FaultReason.Selector);
+        AssertFaults(past, FaultReason.Selector);
+        Assert.That((inside.Level, past.Level), Is.EqualTo((0, -1)));
+    }
+
+    [Test]
+    public void The_selector_just_past_the_table_reads_nothing()
+    {
+        var unit = Explicit().With(new(0, 0x1000, 0xFF, Rw));
+
+        var translation = unit.At(unit.TableCapacity, 0);
+
+        AssertFaults(translation, FaultReason.Selector);
+        Assert.That((unit.Counters.Walks, unit.Counters.PteReads), Is.EqualTo((0L, 0L)));
+    }
+
+    [Test]
+    public void A_down_segment_descriptor_holds_its_lowest_byte_and_the_grows_down_flag()
+    {
+        var unit = Explicit(offsetBits: 12).With(new(3, 0x7000, 0x7FF, Rw, GrowsDown: true));
+        var at = unit.TableAddress + 3 * 16;
+
+        unit.Machine.Memory.TryReadUInt64(at, out var word0);
+        unit.Machine.Memory.TryReadUInt64(at + 8, out var word1);
+
+        // Flags valid (bit 0), r (1), w (2) and grows down (4) over the lowest byte, base - size.
+        Assert.That(word0, Is.EqualTo(0x17UL << 56 | 0x6800), $"word 0 0x{word0:x}");
+        Assert.That(word1, Is.EqualTo(0x7FFUL), "the limit, size - 1");
+    }
 }
