@@ -68,6 +68,10 @@ public sealed class SegmentDefinitionTests
     }
 
     [Test]
+    public void The_highest_64_bit_selector_can_be_named_and_only_ram_stops_it() =>
+        Assert.That(Explicit().DefineSegment(new(ulong.MaxValue, 0x5000, 0xFF, Rw)).Status, Is.EqualTo(EditStatus.OutOfMemory));
+
+    [Test]
     public void Construction_refuses_widths_the_format_forbids() =>
         Assert.That(() => TopBits(addressBits: 8, selectorBits: 8), Throws.InstanceOf<ArgumentOutOfRangeException>());
 }
