@@ -132,6 +132,18 @@ public sealed class SingleLevelMmuTests
     }
 
     [Test]
+    public void Table_that_takes_every_frame_of_RAM_is_still_made()
+    {
+        // 2^(29 - 12) entries × 8 B = 1 MiB, the whole of RAM.
+        var mmu = SingleLevel(vaBits: 29, ramSize: 1UL << 20);
+
+        Assert.That(mmu.RootOf(0), Is.EqualTo((ulong?)Ram));
+        Assert.That(mmu.Machine.Frames.FreeFrames, Is.Zero);
+        AssertOk(mmu.WritePte(0x1000, 0, Leaf(Ram, UserRwAd)));
+        AssertPa(mmu.Translate(Access.Read(0x1008)), Ram + 8);
+    }
+
+    [Test]
     public void Each_ASID_gets_its_own_contiguous_table_and_destroy_returns_it()
     {
         var mmu = SingleLevel(pageSize: 4096, vaBits: 24);
@@ -145,6 +157,16 @@ public sealed class SingleLevelMmuTests
 
         AssertOk(mmu.DestroyAddressSpace(3));
         Assert.That(mmu.Machine.Frames.FreeFrames, Is.EqualTo(free));
+    }
+
+    [Test]
+    public void A_64_bit_space_has_no_address_out_of_range()
+    {
+        // Its 2^48 entries cannot fit in RAM, so the space has no table: every address is unmapped, none out of range.
+        var mmu = SingleLevel(pageSize: 65536, vaBits: 64);
+
+        AssertFault(mmu.Translate(Access.Read(ulong.MaxValue)), FaultKind.LoadPageFault, FaultReason.Invalid, level: -1);
+        Assert.That(mmu.Dump(), Is.EqualTo("single-level asid 0 page 64KiB va-bits 64 no table\n"));
     }
 
     [Test]
