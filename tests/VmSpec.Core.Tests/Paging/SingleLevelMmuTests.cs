@@ -170,6 +170,14 @@ public sealed class SingleLevelMmuTests
     }
 
     [Test]
+    public void Table_size_is_given_up_to_the_largest_that_64_bits_can_count()
+    {
+        // 2^60 entries of 8 bytes are 2^63 bytes; 2^61 entries would need 2^64.
+        Assert.That(SingleLevel(pageSize: 16, vaBits: 64).TableBytes, Is.EqualTo((ulong?)(1UL << 63)));
+        Assert.That(SingleLevel(pageSize: 8, vaBits: 64).TableBytes, Is.Null);
+    }
+
+    [Test]
     public void Constructor_refuses_an_impossible_geometry()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => SingleLevel(pageSize: 24));
