@@ -25,6 +25,14 @@ public sealed class SegmentDefinitionTests
         AssertTranslates(unit.At(0, 0), 0x7000);
     }
 
+    [Test]
+    public void A_segment_is_one_byte_longer_than_its_limit()
+    {
+        // The limit is the highest valid offset, so a 64-bit flat limit gives 2^64 bytes.
+        Assert.That(new Segment(1, 0x2000, 0x1FF, Rw).Size, Is.EqualTo((UInt128)0x200));
+        Assert.That(new Segment(0, 0, ulong.MaxValue, Rw).Size, Is.EqualTo(UInt128.One << 64));
+    }
+
     private static IEnumerable<TestCaseData> Refused()
     {
         yield return new TestCaseData(new Segment(0, 0, 0x1_0000_0000, Rw)).SetName("limit beyond a 32-bit offset space");
