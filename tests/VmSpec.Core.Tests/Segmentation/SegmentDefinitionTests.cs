@@ -80,6 +80,13 @@ public sealed class SegmentDefinitionTests
         Assert.That(Explicit().DefineSegment(new(ulong.MaxValue, 0x5000, 0xFF, Rw)).Status, Is.EqualTo(EditStatus.OutOfMemory));
 
     [Test]
-    public void Construction_refuses_widths_the_format_forbids() =>
+    public void Construction_refuses_widths_the_format_forbids()
+    {
+        // 0 < selector-bits < address-bits <= 64 (top-bits) and 0 < offset-bits <= 64 (explicit).
         Assert.That(() => TopBits(addressBits: 8, selectorBits: 8), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => TopBits(addressBits: 14, selectorBits: 0), Throws.InstanceOf<ArgumentOutOfRangeException>(), "no selector bits");
+        Assert.That(() => TopBits(addressBits: 65, selectorBits: 2), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => Explicit(offsetBits: 0), Throws.InstanceOf<ArgumentOutOfRangeException>());
+        Assert.That(() => Explicit(offsetBits: 65), Throws.InstanceOf<ArgumentOutOfRangeException>());
+    }
 }
