@@ -80,6 +80,17 @@ public sealed class SegmentTableInRamTests
         Assert.That(Explicit().With(new(0, 0x2000, 0x1FF, Rw)).At(0, 0).PageSize, Is.EqualTo(0x200));
 
     [Test]
+    public void A_raw_descriptor_of_2_pow_64_bytes_reports_the_largest_page_size_not_zero()
+    {
+        // A 64-bit flat limit in RAM: its size, 2^64, does not fit in PageSize, which saturates rather than wrapping to 0.
+        var unit = Explicit(offsetBits: 64).With(new(0, 0, 0xFF, Rw));
+
+        unit.Machine.Memory.TryWriteUInt64(unit.TableAddress + 8, ulong.MaxValue);
+
+        Assert.That(unit.At(0, 0x10).PageSize, Is.EqualTo(ulong.MaxValue));
+    }
+
+    [Test]
     public void Growing_the_table_copies_the_descriptors_and_frees_the_old_frames()
     {
         var unit = Explicit().With(new(1, 0x2000, 0x1FF, Rw));
