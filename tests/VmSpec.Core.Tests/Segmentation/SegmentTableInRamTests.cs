@@ -44,6 +44,19 @@ public sealed class SegmentTableInRamTests
     }
 
     [Test]
+    public void A_raw_descriptor_whose_base_plus_offset_passes_2_pow_64_faults_at_the_limit_instead_of_wrapping()
+    {
+        // Start 2^56 - 0x10 with a 64-bit limit: offset 0xff00_0000_0000_0030 lands at 2^64 + 0x20, far past 2^56.
+        var unit = Explicit(offsetBits: 64).With(new(0, 0, 0xFF, Rw));
+        const ulong validReadWrite = 0x07UL << 56;
+
+        unit.Machine.Memory.TryWriteUInt64(unit.TableAddress, validReadWrite | ((1UL << 56) - 0x10));
+        unit.Machine.Memory.TryWriteUInt64(unit.TableAddress + 8, ulong.MaxValue);
+
+        AssertFaults(unit.At(0, 0xFF00_0000_0000_0030), FaultReason.Limit);
+    }
+
+    [Test]
     public void A_translation_reports_the_descriptor_it_read()
     {
         var unit = Explicit(traceWalks: true).With(new(2, 0x2000, 0x1FF, Rw));
