@@ -34,7 +34,7 @@ namespace VmSpec.Scenarios.Parsing
         {
             if (message.IndexOf("flow mapping", StringComparison.Ordinal) >= 0 && (line.IndexOf('&') >= 0 || line.IndexOf('*') >= 0))
                 return " (an anchor or alias inside '{ ... }' cannot be read here; write that mapping in block style, one key per line)";
-            if (message.IndexOf("flow mapping", StringComparison.Ordinal) >= 0 && EntryWithTwoKeys(line) is bool commaMissing)
+            if (message.IndexOf("flow mapping", StringComparison.Ordinal) >= 0 && CommaMissing(line) is bool commaMissing)
                 return commaMissing ? " (is a ',' missing between two entries?)" : " (a value holding ': ' needs quotes)";
             if (message.IndexOf("quoted scalar", StringComparison.Ordinal) >= 0)
                 return " (is a closing quote missing?)";
@@ -46,11 +46,11 @@ namespace VmSpec.Scenarios.Parsing
         }
 
         /// <summary>
-        /// Whether one '{ ... }' entry (up to the next ',') holds ': ' twice, and if so whether a ','
-        /// was more likely left out (<c>va: 0x1000 pa: 0x2000</c>: a space inside what would be the
-        /// value) than quotes (<c>fault: a: b</c>); null when no entry does.
+        /// For a '{ ... }' entry (up to the next ',') that holds ': ' twice: true when a ',' was more
+        /// likely left out (<c>va: 0x1000 pa: 0x2000</c>, a space inside what would be the value),
+        /// false when quotes were (<c>fault: a: b</c>). Null when no entry holds ': ' twice.
         /// </summary>
-        private static bool? EntryWithTwoKeys(string line)
+        private static bool? CommaMissing(string line)
         {
             int open = line.IndexOf('{');
             if (open < 0) return null;
