@@ -1,5 +1,7 @@
 using System.Reflection;
 using VmSpec.Conformance.Specs;
+using VmSpec.Core;
+using VmSpec.Core.Mmu;
 using VmSpec.Scenarios;
 
 namespace VmSpec.Samples.Sv48.Tests;
@@ -13,11 +15,7 @@ public class GeneratedSuiteTests
     [Test]
     public void Every_scenario_naming_sv48_is_one_generated_case()
     {
-        var root = typeof(GeneratedSuiteTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-            .Single(a => a.Key == "VmSpecSpecsRoot").Value!;
-        var expected = Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories)
-            .Select(path => ScenarioParser.Parse(path, File.ReadAllText(path)).Scenario!)
-            .Where(scenario => scenario.Mmu.Contains("sv48"))
+        var expected = Sv48Scenarios()
             .Select(scenario => Emitted(scenario.Id) + "(sv48)")
             .Order(StringComparer.Ordinal)
             .ToList();
@@ -33,6 +31,27 @@ public class GeneratedSuiteTests
         Assert.That(VmSpecSuite.Harness.Targets.Select(t => (t.Name, t.Kind)), Is.EqualTo(new[] { ("sv48", "sv48") }));
         Assert.That(expected, Has.Count.GreaterThanOrEqualTo(12));
         Assert.That(generated, Is.EqualTo(expected));
+    }
+
+    // A scenario needing a feature the MMU does not declare is skipped, not failed, so a feature
+    // dropped from the constructor would turn its scenarios off with the suite still green.
+    [Test]
+    public void Sv48_declares_every_feature_its_scenarios_require()
+    {
+        var required = Sv48Scenarios().SelectMany(scenario => scenario.Requires).Distinct().ToList();
+        var mmu = new Sv48Mmu(new Machine(new MachineOptions()));
+
+        Assert.That(mmu.Features, Is.EquivalentTo(new[] { MmuFeatures.Superpages, MmuFeatures.Asid, MmuFeatures.Svade }));
+        Assert.That(required, Is.SubsetOf(mmu.Features));
+    }
+
+    private static IEnumerable<Scenario> Sv48Scenarios()
+    {
+        var root = typeof(GeneratedSuiteTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "VmSpecSpecsRoot").Value!;
+        return Directory.EnumerateFiles(root, "*.yaml", SearchOption.AllDirectories)
+            .Select(path => ScenarioParser.Parse(path, File.ReadAllText(path)).Scenario!)
+            .Where(scenario => scenario.Mmu.Contains("sv48"));
     }
 
     /// <summary>The generator's method name: the file name in PascalCase.</summary>
