@@ -1,3 +1,4 @@
+using VmSpec.Core;
 using VmSpec.Core.Mmu;
 using VmSpec.Core.Paging;
 using static VmSpec.Samples.Sv48.Tests.Sv48Kit;
@@ -23,6 +24,21 @@ public class EditingTests
 
         Assert.That(mmu.WritePte(0, 4, 1).Status, Is.EqualTo(EditStatus.Invalid));
         Assert.That(mmu.WritePte(0, -1, 1).Status, Is.EqualTo(EditStatus.Invalid));
+    }
+
+    // A table outside RAM is not missing, so an edit below it has nothing to create: the pointer is in
+    // the way. Were the editing descent to step past it, the edit would try to build tables there and
+    // be refused for other reasons (out of memory, with no frame free).
+    [Test]
+    public void An_edit_below_a_table_outside_RAM_is_refused_at_that_pointer()
+    {
+        var mmu = Mmu(new MachineOptions { RamSize = 4096 });   // the root takes the only frame
+        Assert.That(mmu.WritePte(0x1000, 3, Pointer(0x1_0000_0000)).IsOk, Is.True);
+
+        var refused = mmu.WritePte(0x1000, 0, Leaf(Data, UserRw));
+
+        Assert.That(refused.Status, Is.EqualTo(EditStatus.Invalid));
+        Assert.That(refused.Message, Does.Contain("outside RAM at level 3"));
     }
 
     [Test]
