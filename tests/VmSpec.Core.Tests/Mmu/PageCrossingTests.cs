@@ -62,6 +62,22 @@ public sealed class PageCrossingTests
     }
 
     [Test]
+    public void A_split_access_with_every_portion_outside_ram_is_the_first_portions_access_fault()
+    {
+        // Bytes 4 5 | 6 7: both pages lie past RAM. Portions are taken in order, so the fault is
+        // met at byte 4, and the access fault names the first portion's address, not the second's.
+        var mmu = new TwoBytePages(new Machine(), firstVaOutsideRam: 4);
+
+        var load = mmu.Load(Access.Read(4), 4);
+        var store = mmu.Store(Access.Write(4), 0xAABB_CCDD, 4);
+
+        Assert.That((load.Translation.Fault, load.Translation.Reason, load.Translation.PhysicalAddress),
+            Is.EqualTo((FaultKind.LoadAccessFault, FaultReason.OutsideRam, TwoBytePages.PaOutsideRam(4))));
+        Assert.That((store.Translation.Fault, store.Translation.Reason, store.Translation.PhysicalAddress),
+            Is.EqualTo((FaultKind.StoreAccessFault, FaultReason.OutsideRam, TwoBytePages.PaOutsideRam(4))));
+    }
+
+    [Test]
     public void An_sv39_access_at_the_top_of_the_address_space_wraps_onto_page_zero()
     {
         var mmu = Sv39();
