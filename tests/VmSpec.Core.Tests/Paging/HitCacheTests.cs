@@ -1,5 +1,6 @@
 using VmSpec.Core.Mmu;
 using VmSpec.Core.Paging;
+using VmSpec.Core.Tlb;
 using static VmSpec.Core.Tests.Paging.PagingTestKit;
 
 namespace VmSpec.Core.Tests.Paging;
@@ -130,6 +131,29 @@ public sealed class HitCacheTests
         Assert.That(store.Translation.TlbHit, Is.False);
         Assert.That(new Pte(ReadPte(mmu, mmu.FindLeaf(Va).PteAddress)).D, Is.True);
         Assert.That(mmu.Store(Access.Write(Va), 2).Translation.TlbHit, Is.True, "the entry walked for the store has D");
+    }
+
+    [Test]
+    public void A_load_the_hit_cache_answers_marks_its_entry_used()
+    {
+        // Two entries for three pages, frames backed beforehand so that no line goes stale on its
+        // own. A and B hit once each through the TLB, which fills their lines, B last; A's next
+        // load is answered by its line and must make A the most recently used, so C evicts B.
+        const ulong a = Va, b = Va + 0x1000, c = Va + 0x2000;
+        var mmu = Sv39(new MachineOptions { Tlb = new TlbOptions(Entries: 2) });
+        foreach (var (va, i) in new[] { a, b, c }.Select((va, i) => (va, (ulong)i)))
+        {
+            AssertOk(mmu.Map(va, Frame + i * 0x1000, 4096, UserRwAd));
+            mmu.Machine.Memory.TryWrite(Frame + i * 0x1000, 8, i);
+        }
+        foreach (var va in new[] { a, b, a, b })
+            mmu.Load(Access.Read(va));
+
+        Assert.That(mmu.Load(Access.Read(a)).Translation.TlbHit, Is.True);
+        mmu.Load(Access.Read(c));
+
+        Assert.That(mmu.Load(Access.Read(a)).Translation.TlbHit, Is.True, "A was used after B");
+        Assert.That(mmu.Load(Access.Read(b)).Translation.TlbHit, Is.False, "B was the least recently used");
     }
 
     [Test]
