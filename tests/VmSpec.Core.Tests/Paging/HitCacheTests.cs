@@ -104,6 +104,23 @@ public sealed class HitCacheTests
     }
 
     [Test]
+    public void A_page_cached_in_one_address_space_is_not_used_after_a_switch_to_another_that_exists()
+    {
+        // Space 1 and its tables exist before the page is cached, and the frame is backed, so the
+        // switch back to space 1 is the only change after the line is filled.
+        var mmu = Mapped();
+        AssertOk(mmu.SwitchAddressSpace(1));
+        AssertOk(mmu.SwitchAddressSpace(0));
+        mmu.Machine.Memory.TryWrite(Frame, 8, 0);
+        mmu.Load(Access.Read(Va));
+        Assert.That(mmu.Load(Access.Read(Va)).Translation.TlbHit, Is.True);
+
+        AssertOk(mmu.SwitchAddressSpace(1));
+
+        AssertFault(mmu.Load(Access.Read(Va)).Translation, FaultKind.LoadPageFault, FaultReason.Invalid, level: 2);
+    }
+
+    [Test]
     public void A_stale_entry_keeps_answering_loads_until_sfence()
     {
         var mmu = Mapped();
