@@ -187,6 +187,21 @@ public sealed class HitCacheTests
     }
 
     [Test]
+    public void An_override_that_clears_the_machines_sum_or_mxr_is_not_answered_by_a_line_filled_under_it()
+    {
+        // The machine sets SUM and MXR, so a supervisor read of this user, execute-only page is
+        // allowed and its line filled; the same read with either bit cleared must be refused.
+        var mmu = Mapped(PteFlags.X | PteFlags.U | PteFlags.A, new MachineOptions { Sv39 = new Sv39Options(Sum: true, Mxr: true) });
+        mmu.Machine.Memory.TryWrite(Frame, 8, 0);
+        var read = new Access(Va, AccessType.Read, PrivilegeMode.Supervisor);
+        mmu.Load(read);
+        Assert.That(mmu.Load(read).Translation.TlbHit, Is.True);
+
+        AssertFault(mmu.Load(read with { Sum = false }).Translation, FaultKind.LoadPageFault, FaultReason.Permission);
+        AssertFault(mmu.Load(read with { Mxr = false }).Translation, FaultKind.LoadPageFault, FaultReason.Permission);
+    }
+
+    [Test]
     public void A_page_mapped_outside_ram_is_a_load_access_fault_each_time()
     {
         var mmu = Sv39();
