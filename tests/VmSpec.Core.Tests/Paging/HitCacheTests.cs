@@ -218,6 +218,24 @@ public sealed class HitCacheTests
     }
 
     [Test]
+    public void A_load_inside_a_superpage_reads_the_4_KiB_frame_it_falls_in()
+    {
+        // A megapage's line is by 4 KiB page: the page 0x3000 into it reads the frame 0x3000 into
+        // the megapage's frames, not the first of them.
+        const ulong region = 0x4020_0000, megaFrame = Ram + 0x20_0000;
+        var mmu = Sv39();
+        AssertOk(mmu.Map(region, megaFrame, 2UL << 20, UserRwAd));
+        mmu.Machine.Memory.TryWrite(megaFrame + 8, 8, 0x1111);
+        mmu.Machine.Memory.TryWrite(megaFrame + 0x3008, 8, 0x3333);
+        mmu.Load(Access.Read(region + 0x3008));
+
+        var loads = Enumerable.Range(0, 2).Select(_ => mmu.Load(Access.Read(region + 0x3008))).ToList();
+
+        Assert.That(loads.Select(load => (load.Translation.TlbHit, load.Translation.PageSize, load.Value)),
+            Is.All.EqualTo((true, 2UL << 20, 0x3333UL)));
+    }
+
+    [Test]
     public void A_stale_small_page_still_shadows_a_superpage_walked_later()
     {
         // A read-only 4 KiB entry stays cached while the tables change to a writable megapage; a
