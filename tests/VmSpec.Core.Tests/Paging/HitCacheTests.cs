@@ -236,6 +236,23 @@ public sealed class HitCacheTests
     }
 
     [Test]
+    public void Pages_smaller_than_4_KiB_each_read_their_own_frame()
+    {
+        // Two 2 KiB pages share one 4 KiB page of addresses but not a frame: a line by 4 KiB page
+        // filled from the first would send loads of the second to the first's frame.
+        var mmu = SingleLevel(pageSize: 2048);
+        AssertOk(mmu.Map(0x1000, Frame, 2048, UserRwAd));
+        AssertOk(mmu.Map(0x1800, Frame + 0x2000, 2048, UserRwAd));
+        mmu.Machine.Memory.TryWrite(Frame + 8, 8, 0xAAAA);
+        mmu.Machine.Memory.TryWrite(Frame + 0x2008, 8, 0xBBBB);
+        mmu.Load(Access.Read(0x1008));
+        mmu.Load(Access.Read(0x1008));
+
+        Assert.That(LoadValue(mmu, 0x1808), Is.EqualTo(0xBBBBUL));
+        Assert.That(LoadValue(mmu, 0x1008), Is.EqualTo(0xAAAAUL));
+    }
+
+    [Test]
     public void A_stale_small_page_still_shadows_a_superpage_walked_later()
     {
         // A read-only 4 KiB entry stays cached while the tables change to a writable megapage; a
