@@ -17,6 +17,8 @@ public class DiagnosticTests
         yield return Case("VMS0001", "description: d\nmmu:\n\t- sv39\nsteps: []\n", 3, 1, "YAML syntax error", "tab");
         yield return Case("VMS0001", "description: |\n  text\n  \tmore\nmmu: [sv39]\nsteps:\n\t- read: 0x1000\n", 6, 1, "YAML syntax error", "tab");
         yield return Case("VMS0001", "description: d\rmmu:\r\t- sv39\rsteps: []\r", 3, 1, "YAML syntax error", "tab");
+        // A CRLF is one line break, not two
+        yield return Case("VMS0001", "description: d\r\nmmu:\r\n\t- sv39\r\nsteps: []\r\n", 3, 1, "YAML syntax error", "tab");
         yield return Case("VMS0001", "description: 'abc\nmmu: [sv39]\n", 1, 14, "YAML syntax error", "quoted scalar");
         yield return Case("VMS0002", H + "  - read: [1, 2]\n", 4, 11, "'read' must be a number", "found a list");
         yield return Case("VMS0003", H + "  - map: { va: 0x1000, perm: r, colour: red }\n", 4, 33, "Unknown key 'colour' in 'map'", "va, pa, size, perm");
