@@ -31,6 +31,18 @@ public class YamlSyntaxTests
         Assert.That(diagnostic.Message, Does.Contain(hint));
     }
 
+    [TestCase("\n")]
+    [TestCase("\r\n")]
+    [TestCase("\r")]
+    public void A_hint_reads_only_the_line_of_the_error_whatever_ends_the_lines(string eol)
+    {
+        // The '{' of the sv39 line, read as part of the bad line, would make this look like a missing comma.
+        var yaml = string.Join(eol, "description: d", "mmu: [sv39]", "sv39: { ad: fault }", "steps:", "  - read: 0x1000", "    expect: { fault: load-page-fault: x }", "");
+        var diagnostic = Yaml.Parse(yaml).Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Line), Is.EqualTo(("VMS0001", 6)));
+        Assert.That(diagnostic.Message, Does.Contain("a value holding ': ' needs quotes").And.Not.Contain("missing"));
+    }
+
     [Test]
     public void A_closed_flow_collection_with_a_later_error_keeps_the_error_where_it_is()
     {
