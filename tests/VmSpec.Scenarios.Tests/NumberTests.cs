@@ -49,6 +49,7 @@ public class NumberTests
     [TestCase("1GiB", 1UL << 30)]
     [TestCase("0x10KiB", 16UL << 10)]
     [TestCase("16_384GiB", 16384UL << 30)]
+    [TestCase("17179869183GiB", 17179869183UL << 30)]
     public void Parses_sizes_with_units(string text, ulong expected)
     {
         Assert.That(NumberSyntax.TryParseSize(text, out var value), Is.EqualTo(NumberStatus.Ok));
