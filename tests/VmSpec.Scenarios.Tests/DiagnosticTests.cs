@@ -43,6 +43,7 @@ public class DiagnosticTests
         yield return Case("VMS0020", H + "  - map: { va: 0x1000, perm: r }\n    expect: { pa: 0x1000 }\n", 5, 5, "'map' steps take no 'expect'");
         yield return Case("VMS0021", H + Read + "    expect: { reason: invalid }\n", 5, 15, "'reason' is only allowed together with 'fault'");
         yield return Case("VMS0022", H + Read + "    expect: { pa: 0x8000_0000, fault: load-page-fault }\n", 5, 32, "'pa' and 'fault' cannot both be expected");
+        yield return Case("VMS0022", H + Read + "    expect: { fault: load-page-fault, pa: 0x8000_0000 }\n", 5, 39, "'pa' and 'fault' cannot both be expected");
         yield return Case("VMS0023", H + "  - map: { va: 0x20_1000, pa: 0x8020_0000, size: 2MiB, perm: rw }\n", 4, 16, "'va' 0x201000 of a 2 MiB map", "aligned to 2 MiB");
         yield return Case("VMS0024", H + "  - snapshot: After_Map\n", 4, 15, "'After_Map' is not a snapshot label");
         yield return Case("VMS0025", "description: d\nmmu: [sv39]\nmemory: { base: 0x8000_0800, size: 16MiB }\nsteps:\n" + Read, 3, 17, "memory base 0x80000800 is not a multiple of 4 KiB");
