@@ -82,6 +82,13 @@ public class SettingsTests
     }
 
     [Test]
+    public void A_section_that_writes_only_default_values_is_still_explicit()
+    {
+        var scenario = Yaml.Valid("description: d\nmmu: [sv39]\nkernel: { swap: 0 }\nsteps:\n  - read: 0x1000\n");
+        Assert.That(scenario.Kernel, Is.EqualTo(new KernelSettings(0, true)));
+    }
+
+    [Test]
     public void Mxr_alone_leaves_sum_off()
     {
         var scenario = Yaml.Valid("description: d\nmmu: [sv39]\nsv39: { mxr: true }\nsteps:\n  - read: 0x1000\n");
