@@ -145,12 +145,30 @@ public class StepTests
     }
 
     [Test]
+    public void A_gigapage_pa_must_be_aligned_to_1_GiB_not_only_to_2_MiB()
+    {
+        var diagnostic = Yaml.Parse(Yaml.Header + "  - map: { va: 0x4000_0000, pa: 0x8020_0000, size: 1GiB, perm: r }\n").Diagnostics.Single();
+        Assert.That((diagnostic.Id, diagnostic.Column), Is.EqualTo(("VMS0023", 33)));
+        Assert.That(diagnostic.Message, Does.Contain("'pa' 0x80200000 of a 1 GiB map"));
+    }
+
+    [Test]
     public void Segment_with_limit_or_size()
     {
         var limit = Step<SegmentStep>("segment: { selector: 1, base: 0x2000, limit: 0x1FF, perm: rw }", "segmentation");
         Assert.That(limit, Is.EqualTo(new SegmentStep(limit.Span, 1, 0x2000, 0x1FF, Perm.Read | Perm.Write, GrowDirection.Up)));
         var size = Step<SegmentStep>("segment: { selector: 2, base: 0x9000, size: 4KiB, perm: r, grows: down }", "segmentation");
         Assert.That((size.Limit, size.Size, size.Grows), Is.EqualTo((0xFFFUL, 4096UL, GrowDirection.Down)));
+    }
+
+    [Test]
+    public void A_segment_may_be_as_large_as_its_whole_offset_space_and_no_larger()
+    {
+        // size is limit + 1, so 2^offset-bits bytes is the largest segment, with limit 2^offset-bits - 1.
+        const string explicit16 = "description: d\nmmu: [segmentation]\nsegmentation: { offset-bits: 16 }\nsteps:\n  - ";
+        var whole = (SegmentStep)Yaml.Valid(explicit16 + "segment: { selector: 1, base: 0, size: 64KiB, perm: r }\n").Steps.Single();
+        Assert.That(whole.Limit, Is.EqualTo(0xFFFFUL));
+        Assert.That(Yaml.Ids(explicit16 + "segment: { selector: 1, base: 0, size: 0x1_0001, perm: r }\n"), Is.EqualTo(new[] { "VMS0008" }));
     }
 
     [TestCase("segment: { selector: 1, base: 0, limit: 1, size: 2, perm: r }", "VMS0031")]
@@ -249,6 +267,7 @@ public class StepTests
     [TestCase("store: { pid: 1, va: 0x1000, value: 1 }\n    expect: { tlb: miss }", "VMS0039")]
     [TestCase("load: { pid: 1, va: 0x1000 }\n    expect: { value: 1, signal: SIGSEGV }", "VMS0022")]
     [TestCase("load: { va: 0x1000, size: 1 }\n    expect: { value: 0x100 }", "VMS0036")]
+    [TestCase("load: { va: 0x1000, size: 4 }\n    expect: { value: 0x1_0000_0000 }", "VMS0036")]
     [TestCase("store: { va: 0x1000, value: 1 }\n    expect: { value: 1 }", "VMS0019")]
     [TestCase("store: { va: 0x1000 }", "VMS0005")]
     [TestCase("load: { va: 0x1000, pid: 0x1_0000_0000 }", "VMS0007")]
@@ -350,6 +369,9 @@ public class StepTests
     [TestCase("mmap: { pid: 1, length: 4KiB, perm: rw }\n    expect: { value: 0 }", "VMS0019")]
     [TestCase("exit: { pid: 1 }\n    expect: { error: crashed }", "VMS0011")]
     [TestCase("mmap: { pid: 1, length: 4KiB, perm: rw }\n    expect: { error: out-of-memory, va: 0x1000 }", "VMS0022")]
+    [TestCase("sbrk: { pid: 1, bytes: 4KiB, shared: true }", "VMS0003")]
+    [TestCase("spawn: { pid: 1, break: 1MiB }", "VMS0006")]
+    [TestCase("exit: { pid: 1 }\n    expect: { value: 0 }", "VMS0019")]
     [TestCase("fork: { parent: 1 }", "VMS0005")]
     [TestCase("spawn: 1", "VMS0002")]
     public void Process_errors(string step, string id)
