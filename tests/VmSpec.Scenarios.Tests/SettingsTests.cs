@@ -169,6 +169,7 @@ public class SettingsTests
     [TestCase("{ mode: top-bits, address-bits: 65, selector-bits: 4 }", "VMS0029")]
     [TestCase("{ mode: top-bits, address-bits: 16, selector-bits: 0 }", "VMS0029")]
     [TestCase("{ mode: top-bits, address-bits: 16, selector-bits: 2, offset-bits: 14 }", "VMS0037")]
+    [TestCase("{ offset-bits: 16, address-bits: 16 }", "VMS0037")]
     [TestCase("{ offset-bits: 0 }", "VMS0029")]
     [TestCase("{ mode: flat }", "VMS0011")]
     [TestCase("[explicit]", "VMS0002")]
