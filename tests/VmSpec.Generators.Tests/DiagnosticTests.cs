@@ -89,9 +89,37 @@ public class DiagnosticTests
         Assert.Multiple(() =>
         {
             Assert.That(result.Exception, Is.Null);
-            Assert.That(result.Diagnostics.Single().Id, Is.EqualTo("VMS1000"));
+            Assert.That((result.Diagnostics.Single().Id, result.Diagnostics.Single().Severity), Is.EqualTo(("VMS1000", DiagnosticSeverity.Error)), "an error: the file's tests are missing");
             Assert.That(result.Diagnostics.Single().GetMessage(), Does.Contain("disk on fire"));
             Assert.That(result.GeneratedSources, Has.Length.EqualTo(2), "the other file still generates");
+        });
+    }
+
+    [Test]
+    public void A_file_the_compiler_could_not_read_is_one_VMS1000_not_an_empty_scenario()
+    {
+        var result = GeneratorHarness.Run([new UnreadableText("/repo/specs/sv39/gone.yaml")], GeneratorHarness.BuiltInTargets);
+
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "VMS1000" }), "it could not be read, which is not a format error");
+    }
+
+    [Test]
+    public void A_file_whose_reading_fails_with_any_exception_is_one_VMS1000_not_a_crashed_generator()
+    {
+        // Not only I/O errors: a permission error, or a bug in whatever hands the text over.
+        AdditionalText[] files =
+        [
+            new BrokenText("/repo/specs/sv39/locked.yaml", new UnauthorizedAccessException("no entry")),
+            new BrokenText("/repo/specs/sv39/odd.yaml", new InvalidOperationException("odd state")),
+        ];
+
+        var result = GeneratorHarness.Run(files, GeneratorHarness.BuiltInTargets);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Exception, Is.Null);
+            Assert.That(result.Diagnostics.Select(d => d.Id), Is.EqualTo(new[] { "VMS1000", "VMS1000" }), "one for each file");
+            Assert.That(result.Diagnostics.Select(d => d.GetMessage()), Has.One.Contains("no entry").And.One.Contains("odd state"));
         });
     }
 

@@ -42,12 +42,13 @@ namespace VmSpec.Generators.Pipeline
             {
                 if (ScenarioIdentity.CheckName(file.Path) is { } misnamed)
                     return new ParsedScenario(null, EquatableArray.Create(Info(misnamed)));
-                var source = file.GetText(cancellationToken);
-                var text = source?.ToString() ?? "";
+                // Null is how the compiler hands over a file it failed to open: not an empty scenario.
+                var source = file.GetText(cancellationToken) ?? throw new System.IO.IOException("the compiler could not read the file");
+                var text = source.ToString();
                 // The compiler decodes a file as UTF-8, with U+FFFD for bad bytes (which the parser
                 // reports), or as the UTF-16 its byte order mark names. Then the file is not UTF-8: its
                 // bytes go back to the parser, which reports the first bad one, as the runner does.
-                if (source?.Encoding is { } encoding && encoding.CodePage != Utf8CodePage)
+                if (source.Encoding is { } encoding && encoding.CodePage != Utf8CodePage)
                     return Parse(file.Path, encoding.GetPreamble().Concat(encoding.GetBytes(text)).ToArray());
                 return Parse(file.Path, text);
             }
