@@ -245,6 +245,15 @@ public class DiagnosticTests
     }
 
     [Test]
+    public void A_specs_root_whose_only_scenario_file_has_errors_is_not_VMS1006()
+    {
+        // The file is there, and its own errors say what is wrong; "no scenario file" would mislead.
+        var result = RunWithRoot("/repo/specs/", [GeneratorHarness.Spec("sv39/x.yaml", "mmu: [sv39]\n")], GeneratorHarness.AttributeSource, GeneratorHarness.BuiltInTargets);
+
+        Assert.That(result.Diagnostics.Select(d => d.Id), Is.Not.Empty.And.Not.Contains("VMS1006"));
+    }
+
+    [Test]
     public void A_specs_root_whose_only_yaml_is_not_read_for_its_ending_is_still_VMS1006()
     {
         var result = RunWithRoot("/repo/specs/", [GeneratorHarness.Spec("sv39/x.yml", Scenarios.MisalignedMegapage)], GeneratorHarness.AttributeSource, GeneratorHarness.BuiltInTargets);
