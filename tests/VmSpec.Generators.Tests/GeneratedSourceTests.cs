@@ -85,6 +85,16 @@ public class GeneratedSourceTests
     }
 
     [Test]
+    public void A_folder_whose_name_only_ends_in_specs_holds_no_scenarios()
+    {
+        // The folder above a scenario is named specs exactly; myspecs/ may belong to another tool.
+        var result = GeneratorHarness.Run([new InMemoryText("/repo/myspecs/sv39/x.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.BuiltInTargets);
+
+        Assert.That(result.Diagnostics, Is.Empty);
+        Assert.That(result.GeneratedSources.Select(s => s.HintName), Is.EqualTo(new[] { "VmSpecSuite.g.cs" }));
+    }
+
+    [Test]
     public void A_relative_path_that_starts_with_the_specs_folder_is_a_scenario()
     {
         var result = GeneratorHarness.Run([new InMemoryText("specs/sv39/x.yaml", Scenarios.MisalignedMegapage)], GeneratorHarness.BuiltInTargets);
