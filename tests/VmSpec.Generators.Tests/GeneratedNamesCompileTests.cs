@@ -42,6 +42,45 @@ public class GeneratedNamesCompileTests
     }
 
     [Test]
+    public void The_suite_builds_targets_in_namespaces_nested_types_and_generic_types()
+    {
+        // The namespace Sv39 shares its name with the fixture of specs/sv39, which the generated
+        // namespace holds: a type named from there must still be the consumer's. The MMUs' members
+        // are left out; only errors in the generated files count here.
+        const string targets = """
+            [assembly: VmSpec.Conformance.ConformanceTarget(typeof(Sv39.Fast.Mmu), "sv39", Name = "in-namespace")]
+            [assembly: VmSpec.Conformance.ConformanceTarget(typeof(Sv39.Outer.Nested), "sv39", Name = "nested")]
+            [assembly: VmSpec.Conformance.ConformanceTarget(typeof(Sv39.Generic<int>), "sv39", Name = "generic")]
+            [assembly: VmSpec.Conformance.ConformanceTarget(typeof(Sv39.Outer.Inner<Sv39.Fast.Mmu>), "sv39", Name = "nested-generic")]
+            namespace Sv39.Fast { public class Mmu : VmSpec.Core.Mmu.IMmu { public Mmu(VmSpec.Core.Machine m) { } } }
+            namespace Sv39
+            {
+                public class Outer
+                {
+                    public class Nested : VmSpec.Core.Mmu.IMmu { public Nested(VmSpec.Core.Machine m) { } }
+                    public class Inner<T> : VmSpec.Core.Mmu.IMmu { public Inner(VmSpec.Core.Machine m) { } }
+                }
+                public class Generic<T> : VmSpec.Core.Mmu.IMmu { public Generic(VmSpec.Core.Machine m) { } }
+            }
+            """;
+        var compilation = GeneratorHarness.Compilation(GeneratorHarness.AttributeSource, targets, GeneratorHarness.RuntimeHarnessSource)
+            .AddReferences(
+                MetadataReference.CreateFromFile(typeof(VmSpec.Scenarios.Scenario).Assembly.Location),
+                MetadataReference.CreateFromFile(typeof(TestCaseAttribute).Assembly.Location));
+
+        GeneratorHarness.Driver([GeneratorHarness.Spec("sv39/x.yaml", Scenarios.Numbered(0))])
+            .RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+
+        var fromGenerator = generated.SyntaxTrees.Except(compilation.SyntaxTrees).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(generatorDiagnostics, Is.Empty, "each is a target the suite can build");
+            Assert.That(fromGenerator, Has.Count.EqualTo(2), "the scenario and the suite");
+            Assert.That(generated.GetDiagnostics().Where(d => d.Location.SourceTree is { } tree && fromGenerator.Contains(tree)).Select(d => d.ToString()), Is.Empty);
+        });
+    }
+
+    [Test]
     public void Generated_tests_compile_cleanly_where_public_members_need_xml_docs()
     {
         // GenerateDocumentationFile, as many projects set it, with warnings as errors: CS1591 on every public member not documented.
