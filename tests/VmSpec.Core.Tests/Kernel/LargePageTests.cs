@@ -57,13 +57,6 @@ public sealed class LargePageTests
     private static ulong LastWord(ulong page) => page + PageBytes - 8;
 
     /// <summary>Single-level, 24 va-bits (a table of 2 frames), 16 KiB pages, 256 KiB of RAM.</summary>
-    private static OsKernel Create(ulong swapBytes = 0, ForkStrategy fork = ForkStrategy.CopyOnWrite)
-    {
-        var machine = new Machine(new MachineOptions
-        {
-            RamSize = 256 * 1024,
-            SingleLevel = new SingleLevelOptions(PageSize: PageBytes, VaBits: 24),
-        });
-        return new OsKernel(new SingleLevelMmu(machine), new KernelOptions { SwapBytes = swapBytes, ForkStrategy = fork });
-    }
+    private static OsKernel Create(ulong swapBytes = 0, ForkStrategy fork = ForkStrategy.CopyOnWrite) =>
+        TestKernels.Create(MmuKinds.SingleLevel, ramSize: 256 * 1024, swapBytes, fork, singleLevelPageSize: PageBytes);
 }

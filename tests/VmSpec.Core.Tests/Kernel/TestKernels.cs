@@ -16,12 +16,14 @@ internal static class TestKernels
 
     public static readonly string[] Kinds = [MmuKinds.Sv39, MmuKinds.SingleLevel];
 
-    public static OsKernel Create(string kind, ulong ramSize = 16UL << 20, ulong swapBytes = 0, ForkStrategy fork = ForkStrategy.CopyOnWrite)
+    /// <summary>A kernel over a fresh machine; <paramref name="singleLevelPageSize"/> sizes the single-level MMU's pages.</summary>
+    public static OsKernel Create(string kind, ulong ramSize = 16UL << 20, ulong swapBytes = 0, ForkStrategy fork = ForkStrategy.CopyOnWrite,
+        ulong singleLevelPageSize = Page)
     {
         var machine = new Machine(new MachineOptions
         {
             RamSize = ramSize,
-            SingleLevel = new SingleLevelOptions(VaBits: SingleLevelVaBits),
+            SingleLevel = new SingleLevelOptions(PageSize: singleLevelPageSize, VaBits: SingleLevelVaBits),
         });
         IPagingMmu mmu = kind == MmuKinds.Sv39 ? new Sv39Mmu(machine) : new SingleLevelMmu(machine);
         return new OsKernel(mmu, new KernelOptions { SwapBytes = swapBytes, ForkStrategy = fork });
