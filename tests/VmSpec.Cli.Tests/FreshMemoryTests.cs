@@ -80,10 +80,7 @@ public class FreshMemoryTests
 
     private static void AssertPasses(string yaml)
     {
-        using var specs = new ScratchSpecs();
-        specs.Write("sv39/fresh.yaml", yaml);
-
-        var run = CliRun.Of("run", specs.Root);
+        var run = CliRun.OfOneScenario("sv39/fresh.yaml", yaml);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
     }

@@ -13,8 +13,7 @@ public sealed class KernelOwnedTablesTests
     [TestCase("space: { asid: 7 }", "space", TestName = "A space switch under a kernel is refused")]
     public void A_table_edit_in_a_scenario_with_processes_fails_at_its_step(string edit, string action)
     {
-        using var specs = new ScratchSpecs();
-        specs.Write("kernel/edit.yaml", $"""
+        var run = CliRun.OfOneScenario("kernel/edit.yaml", $"""
             description: A raw table edit among process steps.
             mmu: [sv39]
             steps:
@@ -25,8 +24,6 @@ public sealed class KernelOwnedTablesTests
               - fork: {"{"} parent: 1, child: 2 {"}"}
             """);
 
-        var run = CliRun.Of("run", specs.Root);
-
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
         Assert.That(run.Output, Does.Contain($"edit.yaml(7,5): '{action}' edits page tables, which the kernel owns"));
         Assert.That(run.Output, Does.Not.Contain("threw"));
@@ -35,8 +32,7 @@ public sealed class KernelOwnedTablesTests
     [Test]
     public void An_sfence_under_a_kernel_changes_no_table_and_is_allowed()
     {
-        using var specs = new ScratchSpecs();
-        specs.Write("kernel/sfence.yaml", """
+        var run = CliRun.OfOneScenario("kernel/sfence.yaml", """
             description: An sfence among process steps.
             mmu: [sv39]
             steps:
@@ -48,6 +44,6 @@ public sealed class KernelOwnedTablesTests
                 expect: { value: 1 }
             """);
 
-        Assert.That(CliRun.Of("run", specs.Root).ExitCode, Is.EqualTo(0));
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.ToString());
     }
 }

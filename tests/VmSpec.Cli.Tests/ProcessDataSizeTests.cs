@@ -12,8 +12,7 @@ public class ProcessDataSizeTests
     [TestCase(4, "0xAAAA_AAAA", "0x8877_6655_AAAA_AAAA")]
     public void A_narrow_store_by_a_process_writes_only_its_own_bytes(int size, string value, string after)
     {
-        using var specs = new ScratchSpecs();
-        specs.Write("kernel/narrow-store.yaml", $$"""
+        var run = CliRun.OfOneScenario("kernel/narrow-store.yaml", $$"""
             description: d
             mmu: [sv39]
             steps:
@@ -25,8 +24,6 @@ public class ProcessDataSizeTests
                 expect: { value: {{after}} }
             """);
 
-        var run = CliRun.Of("run", specs.Root);
-
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
     }
 
@@ -35,8 +32,7 @@ public class ProcessDataSizeTests
     [TestCase(4, "0x4433_2211")]
     public void A_narrow_load_by_a_process_reads_only_its_own_bytes(int size, string value)
     {
-        using var specs = new ScratchSpecs();
-        specs.Write("kernel/narrow-load.yaml", $$"""
+        var run = CliRun.OfOneScenario("kernel/narrow-load.yaml", $$"""
             description: d
             mmu: [sv39]
             steps:
@@ -46,8 +42,6 @@ public class ProcessDataSizeTests
               - load: { pid: 1, va: heap, size: {{size}} }
                 expect: { value: {{value}} }
             """);
-
-        var run = CliRun.Of("run", specs.Root);
 
         Assert.That(run.ExitCode, Is.Zero, run.ToString());
     }
